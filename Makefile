@@ -1,0 +1,44 @@
+# 消保工坊 — two commands: `make serve` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SERVE_ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: serve test lint bench bench-quick validate clean
+
+$(VENV)/.kit-runtime: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.kit-test: pyproject.toml $(VENV)/.kit-runtime
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## make serve: set up (first time) and start the kit on SQLite; prints the URLs.
+serve: $(VENV)/.kit-runtime
+	$(PY) -m kit validate
+	$(PY) -m kit serve $(SERVE_ARGS)
+
+## make test: set up with the test extras and run the whole suite.
+test: $(VENV)/.kit-test
+	$(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; [ $$rc -ne 5 ] || \
+	  echo "pytest 没有收集到任何测试(退出码 5),视为失败 / no tests collected" >&2; exit $$rc; }
+
+lint: $(VENV)/.kit-test
+	$(PY) -m ruff check kit tests benchmarks
+	$(PY) -m mypy
+
+validate: $(VENV)/.kit-runtime
+	$(PY) -m kit validate
+
+bench: $(VENV)/.kit-test
+	$(PY) -m benchmarks.run
+
+bench-quick: $(VENV)/.kit-test
+	$(PY) -m benchmarks.run --quick
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

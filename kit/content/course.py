@@ -1,0 +1,79 @@
+"""The validated course: one frozen object that every view and report reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from kit.content.checks import Report, all_cases, all_items
+from kit.content.checks_refs import cross_check
+from kit.content.loader import parse_all
+from kit.content.models import Case, Dimension, Item, Taxonomy, Template, TemplateFile
+from kit.content.problems import Problem
+from kit.content.rubric_models import Activity, Module, ModuleFile, Rubric, RubricFile
+
+
+class CourseInvalid(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Course:
+    taxonomy: Taxonomy
+    cases: Mapping[str, Case]
+    quizzes: Mapping[str, Item]
+    polls: Mapping[str, Item]
+    templates: Mapping[str, Template]
+    rubrics: Mapping[str, Rubric]
+    modules: tuple[Module, ...]
+
+    def dimension(self, dim_id: str) -> Dimension:
+        return next(d for d in self.taxonomy.dimensions if d.id == dim_id)
+
+    def activity(self, activity_id: str) -> Activity:
+        return next(a for m in self.modules for a in m.activities if a.id == activity_id)
+
+    def module(self, number: int) -> Module:
+        return next(m for m in self.modules if m.number == number)
+
+    def counts(self) -> dict[str, int]:
+        return {"维度": len(self.taxonomy.dimensions), "案例": len(self.cases),
+                "测验题": len(self.quizzes), "投票题": len(self.polls),
+                "模板": len(self.templates), "量规": len(self.rubrics),
+                "模块": len(self.modules),
+                "活动": sum(len(m.activities) for m in self.modules)}
+
+
+def _freeze(pairs: list[tuple[str, object]]) -> Mapping[str, object]:
+    return MappingProxyType(dict(pairs))
+
+
+def check(root: Path) -> tuple[Course | None, list[Problem]]:
+    """Validate ``root``; return the course (if valid) and every problem found."""
+    parsed = parse_all(root)
+    problems = sorted(parsed.problems + cross_check(Report(parsed)))
+    if problems:
+        return None, problems
+    course = Course(
+        taxonomy=parsed.of("taxonomy", Taxonomy)[0][1],
+        cases=_freeze([(c.id, c) for c, _, _ in all_cases(parsed)]),  # type: ignore[arg-type]
+        quizzes=_freeze([(i.id, i) for i, _, _ in all_items(parsed, "quizzes")]),  # type: ignore[arg-type]
+        polls=_freeze([(i.id, i) for i, _, _ in all_items(parsed, "polls")]),  # type: ignore[arg-type]
+        templates=_freeze([(t.id, t) for _, f, _ in parsed.of("templates", TemplateFile)
+                           for t in f.templates]),  # type: ignore[arg-type]
+        rubrics=_freeze([(r.id, r) for _, f, _ in parsed.of("rubrics", RubricFile)
+                         for r in f.rubrics]),  # type: ignore[arg-type]
+        modules=tuple(m for _, f, _ in parsed.of("modules", ModuleFile) for m in f.modules),
+    )
+    return course, []
+
+
+def load_course(root: Path) -> Course:
+    course, problems = check(root)
+    if course is None:
+        raise CourseInvalid(problems)
+    return course

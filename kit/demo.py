@@ -1,0 +1,56 @@
+"""``python -m kit demo``: a workshop filled by simulated trainees, through the widgets' calls."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from kit.content import Course
+from kit.live.seat import Seat
+from kit.logic.questions import for_activity
+from kit.logic.simulate import Persona, answer, draft, personas
+from kit.store import Store, activities, participants, workshops
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    code: str
+    key: str
+    trainees: int
+    submissions: int
+
+
+def run_demo(course: Course, store: Store, trainees: int, modules: tuple[int, ...],
+             seed: int = 7) -> DemoResult:
+    ws, key = workshops.create(store, "演示工作坊(模拟学员)", modules)
+    rnd = random.Random(seed)
+    seats = [(p, Seat(store, ws.id, participants.join(store, ws.id, p.name)[0].id))
+             for p in personas(trainees, seed)]
+    acts = [a for m in course.modules if m.number in modules for a in m.activities]
+    count = 0
+    for act in acts:
+        if act.kind == "peer_review":
+            continue
+        activities.set_state(store, ws.id, act.id, "open")
+        for persona, seat in seats:
+            count += _work(course, act.id, persona, seat, rnd)
+        if act is not acts[-1]:
+            activities.set_state(store, ws.id, act.id, "closed")
+    return DemoResult(ws.code, key, trainees, count)
+
+
+def _work(course: Course, activity_id: str, persona: Persona, seat: Seat,
+          rnd: random.Random) -> int:
+    act = course.activity(activity_id)
+    if rnd.random() > 0.9:  # someone is always late or absent
+        return 0
+    if act.kind == "draft":
+        case = course.cases[act.cases[0]]
+        text = draft(course.templates[act.template], dict(case.model_plan), persona, rnd)
+        seat.submit(act.id, case.id, {"sections": text})
+        return 1
+    done = 0
+    for q in for_activity(course, act.id):
+        seat.submit(act.id, q.id, {"answer": answer(q, persona, rnd)})
+        done += 1
+    return done

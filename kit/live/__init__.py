@@ -1,0 +1,1 @@
+"""Live sessions: who a page belongs to, and how it follows the instructor."""

@@ -1,0 +1,1 @@
+"""Pure logic: no widgets, no store. Easy to test, reused by views and reports."""

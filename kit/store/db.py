@@ -1,0 +1,135 @@
+"""Engine, transactions and retries. Every write is one short transaction."""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.pool import QueuePool
+
+from kit.store import schema
+
+T = TypeVar("T")
+log = logging.getLogger("kit.store")
+RETRY_SECONDS = 8.0
+
+
+class StoreUnavailable(RuntimeError):
+    """The store could not be written after retries; the caller keeps the user's input."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"暂时无法保存到服务器,您的内容仍在页面上,请稍后重试。({detail})")
+
+
+def _sqlite_engine(url: str) -> Engine:
+    path = url.removeprefix("sqlite:///")
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 10, "isolation_level": None},
+                           poolclass=QueuePool, pool_size=2, max_overflow=2)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi: Any, _record: Any) -> None:
+        cur = dbapi.cursor()
+        for pragma in ("journal_mode=WAL", "busy_timeout=10000", "synchronous=NORMAL",
+                       "foreign_keys=ON"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # Writers take the lock up front, so no reader-turned-writer deadlocks; readers don't.
+        readonly = conn.get_execution_options().get("kit_readonly", False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    # One kernel per trainee: keep each kernel's share of server connections small.
+    return create_engine(url, pool_size=1, max_overflow=2, pool_pre_ping=True,
+                         pool_recycle=600)
+
+
+def _transient(exc: DBAPIError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return False
+    return isinstance(exc, OperationalError) or exc.connection_invalidated
+
+
+def retrying(fn: Callable[[], T], budget: float = RETRY_SECONDS) -> T:
+    """Run ``fn``; on a locked or lost database retry with jittered backoff, then give up."""
+    deadline, delay = time.monotonic() + budget, 0.02
+    while True:
+        try:
+            return fn()
+        except DBAPIError as exc:
+            if not _transient(exc) or time.monotonic() + delay > deadline:
+                if _transient(exc):
+                    raise StoreUnavailable(type(exc.orig).__name__) from exc
+                raise
+            log.warning("store busy, retrying: %s", exc.orig)
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 1.0)
+
+
+class Store:
+    """Owns the engine. Query modules call :meth:`write` / :meth:`read`."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        retrying(self._create_schema)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _create_schema(self) -> None:
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":  # several servers may start at once
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7355608)")
+            schema.metadata.create_all(conn)
+            version = conn.execute(select(schema.meta.c.value).where(
+                schema.meta.c.key == "schema_version")).scalar()
+            if version is None:
+                conn.execute(insert(schema.meta).values(
+                    key="schema_version", value=str(schema.SCHEMA_VERSION)))
+            elif int(version) > schema.SCHEMA_VERSION:
+                raise RuntimeError(f"存储的结构版本 {version} 比本程序新,请升级 kit")
+
+    def write(self, fn: Callable[[Connection], T]) -> T:
+        """Run ``fn`` in one short write transaction, retried if the store is busy."""
+
+        def once() -> T:
+            with self.engine.begin() as conn:
+                return fn(conn)
+
+        return retrying(once)
+
+    def read(self, fn: Callable[[Connection], T]) -> T:
+        def once() -> T:
+            with self.engine.connect() as conn:
+                conn.execution_options(kit_readonly=True)
+                result = fn(conn)
+                conn.rollback()
+                return result
+
+        return retrying(once)
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,55 @@
+"""Plain, frozen records that the store hands out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: int
+    code: str
+    title: str
+    modules: tuple[int, ...]
+    rev: int
+    message: str
+    timer_end: float | None
+    timer_label: str
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    workshop_id: int
+    name: str
+    group_no: int | None
+    joined_at: float
+    last_seen: float
+    activity_id: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Submission:
+    id: int
+    activity_id: str
+    item_id: str
+    participant_id: int
+    version: int
+    payload: dict[str, Any]
+    created_at: float
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """What a trainee screen needs to follow the instructor: one read per change."""
+
+    rev: int
+    message: str
+    timer_end: float | None
+    timer_label: str
+    states: dict[str, str]
+    closed: bool
+    changed: dict[str, float]

@@ -1,0 +1,129 @@
+"""The store's schema: every table, in one place. Bump ``SCHEMA_VERSION`` with a migration."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+meta = Table(
+    "kit_meta", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+
+workshops = Table(
+    "workshops", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(8), nullable=False, unique=True),
+    Column("title", String(200), nullable=False),
+    Column("modules", String(40), nullable=False),  # e.g. "3,6"
+    Column("key_hash", String(128), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("rev", Integer, nullable=False, default=0),
+    Column("message", String(200), nullable=False, default=""),
+    Column("timer_end", Float, nullable=True),
+    Column("timer_label", String(100), nullable=False, default=""),
+    Column("closed_at", Float, nullable=True),
+)
+
+participants = Table(
+    "participants", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("name", String(40), nullable=False),
+    Column("name_key", String(40), nullable=False),
+    Column("hub_user", String(100), nullable=True),
+    Column("group_no", Integer, nullable=True),
+    Column("joined_at", Float, nullable=False),
+    Column("last_seen", Float, nullable=False),
+    Column("activity_id", String(64), nullable=True),
+    Column("status", String(16), nullable=False, default="joined"),
+    UniqueConstraint("workshop_id", "name_key"),
+    Index("ix_participants_workshop", "workshop_id"),
+)
+
+tokens = Table(
+    "tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("participant_id", ForeignKey("participants.id"), nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+
+activity_states = Table(
+    "activity_states", metadata,
+    Column("workshop_id", ForeignKey("workshops.id"), primary_key=True),
+    Column("activity_id", String(64), primary_key=True),
+    Column("state", String(16), nullable=False),
+    Column("changed_at", Float, nullable=False),
+)
+
+submissions = Table(
+    "submissions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("activity_id", String(64), nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("participant_id", ForeignKey("participants.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("submit_key", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+    UniqueConstraint("participant_id", "activity_id", "item_id", "version"),
+    UniqueConstraint("participant_id", "submit_key"),
+    Index("ix_submissions_activity", "workshop_id", "activity_id"),
+)
+
+autosaves = Table(
+    "autosaves", metadata,
+    Column("participant_id", ForeignKey("participants.id"), primary_key=True),
+    Column("activity_id", String(64), primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("payload", Text, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+allocations = Table(
+    "allocations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("activity_id", String(64), nullable=False),
+    Column("reviewer_id", ForeignKey("participants.id"), nullable=False),
+    Column("author_id", ForeignKey("participants.id"), nullable=False),
+    Column("created_at", Float, nullable=False),
+    UniqueConstraint("activity_id", "reviewer_id", "author_id"),
+    Index("ix_allocations_activity", "workshop_id", "activity_id"),
+)
+
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("allocation_id", ForeignKey("allocations.id"), nullable=False),
+    Column("scores", Text, nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("submit_key", String(64), nullable=False, unique=True),
+    Column("created_at", Float, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", Integer, nullable=True),
+    Column("participant_id", Integer, nullable=True),
+    Column("kind", String(16), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Index("ix_events_workshop", "workshop_id"),
+)

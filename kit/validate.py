@@ -1,0 +1,27 @@
+"""``python -m kit validate [DATA_DIR]``: every problem, in Chinese, with file:line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kit.content import check
+from kit.content.schemas import write_schemas
+
+
+def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
+    if not data_dir.is_dir():
+        print(f"{data_dir}: 找不到内容目录", file=out)
+        return 1
+    course, problems = check(data_dir)
+    for problem in problems:
+        print(problem, file=out)
+    if course is None:
+        print(f"校验未通过:共 {len(problems)} 个问题。", file=out)
+        return 1
+    if schemas:
+        write_schemas(data_dir / "schemas")
+    summary = ",".join(f"{k} {v}" for k, v in course.counts().items())
+    print(f"校验通过:{summary}。", file=out)
+    return 0

@@ -1,0 +1,109 @@
+"""Every command the README documents is run here, as a person would run it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kit.settings import REPO_ROOT
+from kit.store import Store, participants, work, workshops
+from tests.serverproc import free_port, start
+
+README = (REPO_ROOT / "README.md").read_text("utf-8")
+EXERCISED = {"make serve", "make test", "make validate", "make lint", "make bench",
+             "make bench-quick", "python -m kit demo", "python -m kit serve",
+             "python -m kit validate", "jupyter lab"}
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    first_block = README.split("```")[1]
+    lines = [ln.split("#")[0].strip() for ln in first_block.splitlines()[1:] if ln.strip()]
+    assert lines == ["make serve", "make test"]
+
+
+def test_every_documented_command_is_known_here() -> None:
+    pattern = r"`(?:\.venv/bin/)?((?:make|python -m kit|jupyter) [a-z-]+)"
+    found = set(re.findall(pattern, README))
+    unknown = {c.strip() for c in found} - EXERCISED
+    assert not unknown, f"README documents commands no test exercises: {unknown}"
+
+
+def test_make_serve_prints_urls_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    server = start(tmp_path, command=["make", "serve"])
+    try:
+        assert set(server.urls) == {"学员", "讲师", "课程地图"}
+        with urllib.request.urlopen(server.urls["学员"], timeout=60) as resp:
+            assert resp.status == 200
+    finally:
+        code = server.stop()
+    log = server.log.read_text("utf-8")
+    assert "校验通过" in log and "存储 / Store" in log and "已停止" in log
+    assert code in (0, -2, 2), log  # make itself reports a Ctrl-C as interrupted (-2 / 2)
+
+
+def test_kit_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    server = start(tmp_path)
+    assert server.stop() == 0
+    assert "已停止" in server.log.read_text("utf-8")
+
+
+def make(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", *args], cwd=REPO_ROOT, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_make_validate() -> None:
+    proc = make("validate")
+    assert proc.returncode == 0 and "校验通过" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.slow
+def test_make_lint() -> None:
+    proc = make("lint")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def test_kit_demo_fills_a_workshop(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    proc = subprocess.run([sys.executable, "-m", "kit", "demo", "--trainees", "12", "--db", db],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    found = re.search(r"参与码 (\w+),讲师密钥 ([\w-]+)", proc.stdout)
+    assert found, proc.stdout
+    code, key = found.groups()
+    store = Store(db)
+    ws = workshops.open_as_instructor(store, code, key)
+    assert len(participants.roster(store, ws.id)) == 12
+    answers = [s.payload["answer"] for s in work.latest(store, ws.id, "m3-daily-problems")]
+    assert 8 <= len(answers) // 8 <= 12
+    assert len({str(a) for a in answers}) > 5  # varied, not all the same
+    store.dispose()
+
+
+def test_jupyter_lab_starts_for_designers(tmp_path: Path) -> None:
+    port = free_port()
+    log = tmp_path / "lab.log"
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", f"--port={port}",
+         "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={REPO_ROOT}",
+         "--allow-root"], cwd=REPO_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab", timeout=5) as resp:
+                    assert resp.status == 200
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(log.read_text("utf-8"))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
