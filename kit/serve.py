@@ -29,6 +29,8 @@ class ServeOptions:
     open_browser: bool = False
     class_size: int = 0
     cull_idle_seconds: int = 1800
+    transport: str = "ipc"
+    """ipc: kernels talk over Unix sockets, so no TCP port can clash in a burst of joins."""
 
 
 def voila_args(opts: ServeOptions) -> list[str]:
@@ -36,6 +38,8 @@ def voila_args(opts: ServeOptions) -> list[str]:
     args = [sys.executable, "-m", "voila", "--no-browser", f"--port={opts.port}",
             f"--Voila.ip={opts.host}", f"--Voila.root_dir={REPO_ROOT}", "--template=kit",
             "--show_tracebacks=False", "--Voila.port_retries=0",
+            f"--Voila.config_file_paths={TEMPLATES / 'config'}",
+            f"--KernelManager.transport={opts.transport}",
             f"--MappingKernelManager.cull_idle_timeout={opts.cull_idle_seconds}",
             "--MappingKernelManager.cull_interval=60",
             "--MappingKernelManager.cull_connected=False"]

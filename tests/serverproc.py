@@ -29,6 +29,7 @@ class Server:
     port: int
     log: Path
     urls: dict[str, str]
+    db: str = ""
 
     @property
     def base(self) -> str:
@@ -60,7 +61,7 @@ def start(tmp: Path, db: str | None = None, command: list[str] | None = None,
     full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
                             text=True, env=full_env, start_new_session=True)
-    server = Server(proc, port, log, {})
+    server = Server(proc, port, log, {}, db)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         text = log.read_text("utf-8", errors="replace")
