@@ -9,9 +9,10 @@ from kit.settings import REPO_ROOT, get_settings
 
 def load() -> Any:
     """The validated course from the configured data directory."""
-    from kit.content import load_course
+    from kit.content.cache import load_cached
 
-    return load_course(get_settings().data_dir)
+    settings = get_settings()
+    return load_cached(settings.data_dir, settings.var_dir / "cache")
 
 
 def course_map() -> Any:
@@ -38,3 +39,24 @@ def console() -> Any:
     from kit.live.console import Console
 
     return Console(load(), store())
+
+
+def activity(activity_id: str) -> Any:
+    """One activity in a module notebook: the instructor's control with the key, else self-study."""
+    from kit.live.cell import ActivityCell
+
+    return ActivityCell(load(), activity_id, store)
+
+
+def module_plan(number: int) -> Any:
+    """The module's activities and time plan, from ``data/modules.yaml``."""
+    from kit.widgets.course_map import module_plan as view
+
+    return view(load(), number)
+
+
+def drill() -> Any:
+    """Self-paced classification drill over the case bank."""
+    from kit.widgets.drill import DrillView
+
+    return DrillView(load())

@@ -27,6 +27,14 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--modules", default="3", help="模块编号,逗号分隔,默认 3")
     demo.add_argument("--db", help="存储地址,默认 var/ 下的 SQLite")
     demo.add_argument("--port", type=int, default=8866, help="控制台网址中的端口")
+    exp = sub.add_parser("export", help="导出一场工作坊的成绩与记录(需讲师密钥)")
+    exp.add_argument("code", help="参与码")
+    exp.add_argument("--key", required=True, help="讲师密钥")
+    exp.add_argument("--format", choices=["xlsx", "csv", "html", "record"], default="xlsx",
+                     help="xlsx 工作簿 | csv 文件夹 | html 打印报告 | record 培训记录 CSV")
+    exp.add_argument("--out", type=Path, help="输出路径(默认当前目录)")
+    exp.add_argument("--anonymise", action="store_true", help="以固定化名替换姓名与工号")
+    exp.add_argument("--db", help="存储地址,默认 var/ 下的 SQLite")
     return parser
 
 
@@ -44,7 +52,25 @@ def main(argv: list[str] | None = None) -> int:
                                   open_browser=not args.no_browser, class_size=args.class_size))
     if args.command == "demo":
         return _demo(args)
+    if args.command == "export":
+        return _export(args)
     return 2
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kit.content import load_course
+    from kit.reports.run import export
+    from kit.store import open_store
+    from kit.store.workshops import AccessDenied
+
+    try:
+        path = export(load_course(get_settings().data_dir), open_store(args.db), args.code,
+                      args.key, args.format, args.out, args.anonymise)
+    except AccessDenied:
+        print("参与码或讲师密钥不正确,未导出任何内容。")
+        return 1
+    print(f"已导出:{path}")
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:

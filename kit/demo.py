@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import dataclass
 
 from kit.content import Course
 from kit.live.seat import Seat
 from kit.logic.questions import for_activity
 from kit.logic.simulate import Persona, answer, draft, personas
-from kit.store import Store, activities, participants, workshops
+from kit.store import Store, activities, participants, peer, workshops
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,6 @@ def run_demo(course: Course, store: Store, trainees: int, modules: tuple[int, ..
     acts = [a for m in course.modules if m.number in modules for a in m.activities]
     count = 0
     for act in acts:
-        if act.kind == "peer_review":
-            continue
         activities.set_state(store, ws.id, act.id, "open")
         for persona, seat in seats:
             count += _work(course, act.id, persona, seat, rnd)
@@ -44,6 +43,8 @@ def _work(course: Course, activity_id: str, persona: Persona, seat: Seat,
     act = course.activity(activity_id)
     if rnd.random() > 0.9:  # someone is always late or absent
         return 0
+    if act.kind == "peer_review":
+        return _review(course, activity_id, persona, seat, rnd)
     if act.kind == "draft":
         case = course.cases[act.cases[0]]
         text = draft(course.templates[act.template], dict(case.model_plan), persona, rnd)
@@ -54,3 +55,22 @@ def _work(course: Course, activity_id: str, persona: Persona, seat: Seat,
         seat.submit(act.id, q.id, {"answer": answer(q, persona, rnd)})
         done += 1
     return done
+
+
+def _review(course: Course, activity_id: str, persona: Persona, seat: Seat,
+            rnd: random.Random) -> int:
+    act = course.activity(activity_id)
+    assert act.kind == "peer_review"
+    rubric, done = course.rubrics[act.rubric], 0
+    while (alloc := peer.next_allocation(seat.store, seat.workshop_id, act.id, act.of,
+                                         seat.participant_id, act.reviews_per_reviewer)):
+        scores = {c.id: rnd.choice(rubric.scores[1:] if rnd.random() < persona.skill
+                                   else rubric.scores) for c in rubric.criteria}
+        peer.review(seat.store, alloc.id, seat.participant_id, scores,
+                    rnd.choice(COMMENTS), uuid.uuid4().hex)
+        done += 1
+    return done
+
+
+COMMENTS = ("共情表达到位,建议补充具体的回复时限。", "解决方案清楚,但没有告知客户核查和调解途径。",
+            "开头先解释规定,客户可能更生气,建议先道歉再说明。", "回访安排很具体,值得学习。")

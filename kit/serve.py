@@ -12,6 +12,7 @@ import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.content.cache import load_cached
 from kit.settings import REPO_ROOT, get_settings
 from kit.store import Store
 
@@ -78,6 +79,8 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) 
 def serve(opts: ServeOptions) -> int:
     store_url = opts.db or get_settings().store_url
     Store(store_url).dispose()  # create the schema once, before any kernel races for it
+    settings = get_settings()
+    load_cached(settings.data_dir, settings.var_dir / "cache")  # validate once, warm the cache
     proc = subprocess.Popen(voila_args(opts), env=environment(store_url), cwd=REPO_ROOT,
                             start_new_session=True)
     try:

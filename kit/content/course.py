@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 
 from kit.content.checks import Report, all_cases, all_items
 from kit.content.checks_refs import cross_check
+from kit.content.extra_models import (
+    Exemplar,
+    ExemplarFile,
+    OutlineFile,
+    OutlineModule,
+    RuleFile,
+    RuleSet,
+)
 from kit.content.loader import parse_all
 from kit.content.models import Case, Dimension, Item, Taxonomy, Template, TemplateFile
 from kit.content.problems import Problem
@@ -30,12 +37,18 @@ class Course:
     templates: Mapping[str, Template]
     rubrics: Mapping[str, Rubric]
     modules: tuple[Module, ...]
+    rulesets: Mapping[str, RuleSet]
+    exemplars: Mapping[str, Exemplar]
+    outline: tuple[OutlineModule, ...]
 
     def dimension(self, dim_id: str) -> Dimension:
         return next(d for d in self.taxonomy.dimensions if d.id == dim_id)
 
     def activity(self, activity_id: str) -> Activity:
         return next(a for m in self.modules for a in m.activities if a.id == activity_id)
+
+    def rules_for(self, template_id: str) -> tuple[RuleSet, ...]:
+        return tuple(r for r in self.rulesets.values() if template_id in r.applies_to)
 
     def module(self, number: int) -> Module:
         return next(m for m in self.modules if m.number == number)
@@ -44,12 +57,14 @@ class Course:
         return {"维度": len(self.taxonomy.dimensions), "案例": len(self.cases),
                 "测验题": len(self.quizzes), "投票题": len(self.polls),
                 "模板": len(self.templates), "量规": len(self.rubrics),
-                "模块": len(self.modules),
+                "模块": len(self.modules), "规则集": len(self.rulesets),
+                "范例": len(self.exemplars),
                 "活动": sum(len(m.activities) for m in self.modules)}
 
 
 def _freeze(pairs: list[tuple[str, object]]) -> Mapping[str, object]:
-    return MappingProxyType(dict(pairs))
+    """Read-only by type; a plain dict underneath so that the course can be cached."""
+    return dict(pairs)
 
 
 def check(root: Path) -> tuple[Course | None, list[Problem]]:
@@ -68,6 +83,11 @@ def check(root: Path) -> tuple[Course | None, list[Problem]]:
         rubrics=_freeze([(r.id, r) for _, f, _ in parsed.of("rubrics", RubricFile)
                          for r in f.rubrics]),  # type: ignore[arg-type]
         modules=tuple(m for _, f, _ in parsed.of("modules", ModuleFile) for m in f.modules),
+        rulesets=_freeze([(r.id, r) for _, f, _ in parsed.of("rules", RuleFile)
+                          for r in f.rulesets]),  # type: ignore[arg-type]
+        exemplars=_freeze([(e.id, e) for _, f, _ in parsed.of("exemplars", ExemplarFile)
+                           for e in f.exemplars]),  # type: ignore[arg-type]
+        outline=tuple(m for _, f, _ in parsed.of("outline", OutlineFile) for m in f.modules),
     )
     return course, []
 

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kit.content.extra_models import ExemplarFile, OutlineFile, RuleFile
 from kit.content.models import CaseFile, ItemFile, Taxonomy, TemplateFile
 from kit.content.problems import Problem, from_validation
 from kit.content.rubric_models import ModuleFile, RubricFile
@@ -24,6 +25,9 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "templates": ("templates.yaml", TemplateFile, True),
     "rubrics": ("rubrics.yaml", RubricFile, True),
     "modules": ("modules.yaml", ModuleFile, True),
+    "rules": ("rules.yaml", RuleFile, False),
+    "exemplars": ("exemplars.yaml", ExemplarFile, False),
+    "outline": ("outline.yaml", OutlineFile, False),
 }
 
 

@@ -52,6 +52,8 @@ def message_zh(err: Any) -> str:
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         return f"取值应为 {expected} 之一,实际为 {err.get('input')!r}"
+    if kind == "value_error":
+        return str(ctx.get("error", err.get("msg", "")))
     if kind == "union_tag_invalid":
         return f"kind 取值应为 {ctx.get('expected_tags', '')},实际为 {ctx.get('tag')!r}"
     if kind == "string_pattern_mismatch":

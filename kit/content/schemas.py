@@ -9,7 +9,8 @@ from kit.content.loader import FILES
 
 SCHEMA_NAMES = {"taxonomy": "taxonomy", "cases": "cases", "quizzes": "items",
                 "polls": "items", "templates": "templates", "rubrics": "rubrics",
-                "modules": "modules"}
+                "modules": "modules", "rules": "rules", "exemplars": "exemplars",
+                "outline": "outline"}
 
 
 def schemas() -> dict[str, str]:

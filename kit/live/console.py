@@ -49,14 +49,14 @@ class Console(W.VBox):
             self.notice.show("参与码或讲师密钥不正确。控制台只能用讲师密钥打开。", "error")
             return
         self.bridge.set_params(code=ws.code, key=key)
-        self._enter(ws, key=None)
+        self._enter(ws, key=None, secret=key)
 
     def new(self, title: str, modules: tuple[int, ...]) -> None:
         ws, key = workshops.create(self.store, title, modules)
         self.bridge.set_params(code=ws.code, key=key)
-        self._enter(ws, key=key)
+        self._enter(ws, key=key, secret=key)
 
-    def _enter(self, ws: Workshop, key: str | None) -> None:
+    def _enter(self, ws: Workshop, key: str | None, secret: str) -> None:
         self.workshop = ws
         acts = [a for m in self.course.modules if m.number in ws.modules for a in m.activities]
         self.rows = {a.id: ActivityRow(a, self.pace, self.show) for a in acts}
@@ -66,8 +66,12 @@ class Console(W.VBox):
                 "本页网址已带上密钥,可收藏)</div>") if key else ""
         head = W.HTML(f"<h2>{esc(ws.title)}</h2><div class='kit-big'>参与码 "
                       f"<b style='font-size:2em;letter-spacing:4px'>{esc(ws.code)}</b></div>{keep}")
+        from kit.live.console_export import ExportPanel
+
+        self.exports = ExportPanel(self.course, self.store, ws.code, secret)
         self.children = [self.bridge, head, self.notice, self.controls,
-                         W.HTML("<h3>活动</h3>"), *self.rows.values(), self.board_box, self.roster]
+                         W.HTML("<h3>活动</h3>"), *self.rows.values(), self.board_box, self.roster,
+                         self.exports]
         self.refresh()
         if self.autostart:
             ticker.start(self.tick, interval=2.0)
@@ -85,12 +89,14 @@ class Console(W.VBox):
         """Put one activity's live results on the projector."""
         assert self.workshop is not None
         act = self.course.activity(activity_id)
-        if act.kind not in ("classify", "quiz", "poll"):
-            self.board_box.children = [W.HTML("<p>该活动的结果请在“看稿/互评”面板查看。</p>")]
-            return
-        from kit.widgets.board import Board
+        if act.kind in ("classify", "quiz", "poll"):
+            from kit.widgets.board import Board
 
-        self.board = Board(self.course, activity_id, self.store, self.workshop.id)
+            self.board = Board(self.course, activity_id, self.store, self.workshop.id)
+        else:
+            from kit.widgets.peer_board import PeerBoard
+
+            self.board = PeerBoard(self.course, activity_id, self.store, self.workshop.id)
         self.refresh()
         self.board_box.children = [self.board]
 

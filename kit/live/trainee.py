@@ -54,12 +54,12 @@ class TraineeApp(W.VBox):
             return self.join(ws.code, hub)
         self.children = [self.bridge, self.notice, self.form]
 
-    def join(self, code: str, name: str) -> None:
+    def join(self, code: str, name: str, staff_id: str = "") -> None:
         ws = workshops.by_code(self.store, code)
         if ws is None or ws.closed:
             raise InputProblem(BAD_CODE)
         hub = os.environ.get("JUPYTERHUB_USER") or None
-        who, token = participants.join(self.store, ws.id, name, hub_user=hub)
+        who, token = participants.join(self.store, ws.id, name, hub_user=hub, staff_id=staff_id)
         self.bridge.set_params(code=ws.code, t=token)
         self._enter(ws, who.id, who.name)
 

@@ -43,4 +43,8 @@ def make_view(course: Course, activity_id: str, seat: Seat | None) -> Any:
         from kit.widgets.draft import DraftView
 
         return DraftView(course, act.id, seat)
+    if act.kind == "peer_review":
+        from kit.widgets.review import ReviewView
+
+        return ReviewView(course, act.id, seat)
     return Unsupported(act.id, act.title)

@@ -25,6 +25,14 @@ def clean_name(raw: str) -> str:
     return name
 
 
+def clean_staff_id(raw: str) -> str:
+    """An optional staff ID: letters, digits and dashes, at most 20."""
+    staff = unicodedata.normalize("NFKC", raw or "").strip()
+    if staff and not re.fullmatch(r"[A-Za-z0-9-]{1,20}", staff):
+        raise InputProblem("工号只能包含字母、数字和短横线,最多 20 位")
+    return staff
+
+
 def name_key(name: str) -> str:
     return name.casefold()
 

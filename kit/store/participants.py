@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from kit.logic.text import InputProblem, clean_name, name_key
+from kit.logic.text import InputProblem, clean_name, clean_staff_id, name_key
 from kit.store import ids
 from kit.store.db import Store
 from kit.store.records import Participant
@@ -24,7 +24,7 @@ class NameTaken(InputProblem):
 
 def _record(row: Any) -> Participant:
     return Participant(row.id, row.workshop_id, row.name, row.group_no, row.joined_at,
-                       row.last_seen, row.activity_id, row.status)
+                       row.last_seen, row.activity_id, row.status, row.staff_id)
 
 
 def _issue_token(conn: Connection, participant_id: int) -> str:
@@ -34,10 +34,11 @@ def _issue_token(conn: Connection, participant_id: int) -> str:
     return token
 
 
-def join(store: Store, workshop_id: int, raw_name: str,
-         hub_user: str | None = None) -> tuple[Participant, str]:
+def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = None,
+         staff_id: str = "") -> tuple[Participant, str]:
     """Join a workshop; return the participant and a fresh token for their URL."""
     name = clean_name(hub_user or raw_name)
+    staff = clean_staff_id(staff_id)
 
     def add(conn: Connection) -> tuple[int, str]:
         if hub_user:
@@ -48,6 +49,7 @@ def join(store: Store, workshop_id: int, raw_name: str,
         now = time.time()
         pid = conn.execute(insert(participants).values(
             workshop_id=workshop_id, name=name, name_key=name_key(name), hub_user=hub_user,
+            staff_id=staff,
             joined_at=now, last_seen=now, status="joined")).inserted_primary_key
         assert pid is not None
         pid = pid[0]

@@ -29,6 +29,7 @@ class Participant:
     last_seen: float
     activity_id: str | None
     status: str
+    staff_id: str = ""
 
 
 @dataclass(frozen=True)

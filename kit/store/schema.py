@@ -45,6 +45,7 @@ participants = Table(
     Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
     Column("name", String(40), nullable=False),
     Column("name_key", String(40), nullable=False),
+    Column("staff_id", String(20), nullable=False, default=""),
     Column("hub_user", String(100), nullable=True),
     Column("group_no", Integer, nullable=True),
     Column("joined_at", Float, nullable=False),
@@ -114,6 +115,28 @@ reviews = Table(
     Column("scores", Text, nullable=False),
     Column("comment", Text, nullable=False, default=""),
     Column("submit_key", String(64), nullable=False, unique=True),
+    Column("created_at", Float, nullable=False),
+    Column("flag", String(16), nullable=True),
+)
+
+calibrations = Table(
+    "calibrations", metadata,
+    Column("participant_id", ForeignKey("participants.id"), primary_key=True),
+    Column("activity_id", String(64), primary_key=True),
+    Column("exemplar_id", String(64), primary_key=True),
+    Column("scores", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+
+overrides = Table(
+    "overrides", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("activity_id", String(64), nullable=False),
+    Column("author_id", ForeignKey("participants.id"), nullable=False),
+    Column("criterion", String(64), nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("note", String(200), nullable=False, default=""),
     Column("created_at", Float, nullable=False),
 )
 

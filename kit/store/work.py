@@ -136,3 +136,9 @@ def latest_all(store: Store, workshop_id: int) -> list[Submission]:
         S.participant_id == top.c.participant_id, S.activity_id == top.c.activity_id,
         S.item_id == top.c.item_id, S.version == top.c.v))
     return [_record(r) for r in store.read(lambda c: c.execute(query).all())]
+
+
+def all_versions(store: Store, workshop_id: int) -> list[Submission]:
+    """Every submission version of a workshop, oldest first (for records and timing)."""
+    query = select(submissions).where(S.workshop_id == workshop_id).order_by(S.id)
+    return [_record(r) for r in store.read(lambda c: c.execute(query).all())]

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import ipywidgets as W
 
+from kit.htmltext import esc
 from kit.logic.text import InputProblem
 from kit.store.db import StoreUnavailable
 
+__all__ = ["FALLBACK", "Notice", "error_boundary", "esc", "html_block"]
 log = logging.getLogger("kit.widgets")
 F = TypeVar("F", bound=Callable[..., Any])
 FALLBACK = "出了点问题,操作没有完成。请再试一次;如果仍不行,请告诉讲师。"
 _CLASSES = {"error": "kit-error", "ok": "kit-ok", "info": ""}
-
-
-def esc(text: object) -> str:
-    """Escape anything a person typed before it goes into an HTML widget."""
-    return html.escape(str(text), quote=True)
 
 
 class Notice(W.HTML):

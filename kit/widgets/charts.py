@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from kit.widgets._base import esc
+from kit.htmltext import esc
 
 BAR = ('<div style="display:flex;align-items:center;margin:2px 0;font-size:18px">'
        '<div style="width:11em;text-align:right;padding-right:8px">{label}</div>'

@@ -30,3 +30,11 @@ def course_map(course: Course, repo: Path) -> W.VBox:
                     "<p>点击模块名称进入该模块。讲师请使用讲师控制台开始现场练习。</p>")
     cards = [W.HTML(_module_html(m, repo)) for m in sorted(course.modules, key=lambda m: m.number)]
     return W.VBox([header, *cards], layout=W.Layout(max_width="900px"))
+
+
+def module_plan(course: Course, number: int) -> W.HTML:
+    module = course.module(number)
+    rows = "".join(f"<tr><td>{esc(KINDS[a.kind])}</td><td>{esc(a.title)}</td>"
+                   f"<td style='text-align:right'>{a.time_limit_min} 分钟</td></tr>"
+                   for a in module.activities)
+    return W.HTML(f"<div class='kit-card'><b>本模块现场活动</b><table>{rows}</table></div>")

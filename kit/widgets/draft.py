@@ -12,10 +12,12 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.live.seat import Seat
+from kit.logic import rules
 from kit.logic.drafting import completeness, section_count
 from kit.logic.questions import from_case
 from kit.logic.text import DRAFT_MAX, clean_text
 from kit.widgets._base import Notice, error_boundary, esc
+from kit.widgets.hints import hints_html
 from kit.widgets.question import card_html
 
 
@@ -32,12 +34,14 @@ class DraftView(W.VBox):
         self.counts = {s.id: W.HTML() for s in self.template.sections}
         for sid, area in self.areas.items():
             area.observe(lambda _, sid=sid: self._typed(sid), "value")
+        self.rulesets = course.rules_for(self.template.id)
+        self.hints = W.HTML()
         self.notice, self.submit_button = Notice(), W.Button(description="提交方案",
                                                               button_style="primary")
         self.submit_button.on_click(lambda _: self.submit())
         super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3>"),
                           W.HTML(card_html(from_case(self.case, ()))), *self._sections(),
-                          W.HBox([self.submit_button, self.notice])])
+                          self.hints, W.HBox([self.submit_button, self.notice])])
         self._restore()
 
     def _sections(self) -> list[W.Widget]:
@@ -69,9 +73,19 @@ class DraftView(W.VBox):
         css = "kit-error" if n > DRAFT_MAX or n < section.min_chars else ""
         self.counts[sid].value = f'<small class="{css}">{n:,} 字{need}(上限 {DRAFT_MAX:,})</small>'
 
+    def update_hints(self) -> list[rules.Finding]:
+        """Rule hints from the content's rule set, each naming its rule and source."""
+        found = rules.check(self.rulesets, self.sections)
+        self.hints.value = hints_html(found, {s.id: s.title for s in self.template.sections})
+        return found
+
     def flush(self, now: float | None = None, debounce: float = 1.0) -> int:
         now = now if now is not None else time.monotonic()
-        if self.seat is None or not self.dirty_at or now - self.dirty_at < debounce:
+        if not self.dirty_at or now - self.dirty_at < debounce:
+            return 0
+        self.update_hints()
+        if self.seat is None:
+            self.dirty_at = 0.0
             return 0
         self.seat.autosave(self.activity_id, self.item_id, {"sections": self.sections})
         self.seat.mark(self.activity_id, "working", every=15)
@@ -82,6 +96,7 @@ class DraftView(W.VBox):
     def submit(self) -> None:
         texts = {sid: clean_text(text) for sid, text in self.sections.items()}
         missing = completeness(self.template, texts)
+        self.update_hints()
         if missing:
             self.notice.show("还不完整:" + ";".join(missing), "error")
             return

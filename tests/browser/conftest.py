@@ -49,7 +49,7 @@ class Outside:
     def route(self, route: object) -> None:
         url = route.request.url  # type: ignore[attr-defined]
         host = urlparse(url).hostname or ""
-        if url.startswith(("data:", "blob:")) or host in LOCAL:
+        if url.startswith(("data:", "blob:", "file:")) or host in LOCAL:
             route.continue_()  # type: ignore[attr-defined]
         else:
             self.urls.append(url)

@@ -167,3 +167,37 @@ def test_roster_groups_and_board(course: Course, sqlite_store: Store,
     assert "已作答 <b>4</b> 人" in con.board.summary.value
     assert "甲" not in con.board.body.value  # no names on the projector
     assert work.answered(sqlite_store, con.workshop.id) == {"m3-classify": 4}
+
+
+def test_drill_gives_instant_feedback_and_a_summary() -> None:
+    from kit.content import load_course
+    from kit.settings import REPO_ROOT
+    from kit.widgets.drill import DrillView
+
+    drill = DrillView(load_course(REPO_ROOT / "data"), seed=1)
+    drill.difficulty.value = 1
+    drill.module.value = 3
+    drill.start()
+    assert "个案例" in drill.notice.value and drill.card is not None
+    card = drill.card
+    key = {a.id: list(a.key or ()) for a in card.question.asks}
+    for ask_id, codes in key.items():
+        card.select(ask_id, codes if ask_id != "cause" else [])
+    card.submit()
+    assert "参考答案" in card.feedback.value and "已完成 1 题" in drill.score.value
+    drill.finish()
+    assert "最需要加强的维度:投诉原因(0%)" in drill.stage.children[0].value
+    empty = DrillView(load_course(REPO_ROOT / "data"))
+    empty.category.value, empty.module.value = "K2", 1
+    empty.start()
+    assert "没有符合条件" in empty.notice.value
+
+
+def test_jupyterhub_user_joins_automatically(course: Course, sqlite_store: Store,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    ws, _ = workshops.create(sqlite_store, "hub", (3,))
+    monkeypatch.setenv("JUPYTERHUB_USER", "zhang.san")
+    app = trainee(course, sqlite_store, f"code={ws.code}")
+    assert app.seat is not None and "zhang.san" in app.header.who.value
+    again = trainee(course, sqlite_store, f"code={ws.code}")
+    assert again.seat is not None and again.seat.participant_id == app.seat.participant_id

@@ -1,0 +1,49 @@
+"""A validated course, cached for kernels: a class of 200 should not parse YAML 200 times.
+
+The cache key is every content file's path, size and modification time, so any edit makes a
+new cache entry. Only the kit writes the cache (under ``var/``), atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from kit.content.course import Course, load_course
+
+
+def fingerprint(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*.yaml")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:20]
+
+
+def load_cached(data_dir: Path, cache_dir: Path) -> Course:
+    """The course from the cache if current, else validated from YAML and cached."""
+    target = cache_dir / f"course-{fingerprint(data_dir)}.pickle"
+    try:
+        with target.open("rb") as fh:
+            course = pickle.load(fh)
+        if isinstance(course, Course):
+            return course
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    course = load_course(data_dir)
+    _write(target, course)
+    return course
+
+
+def _write(target: Path, course: Course) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(course, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only var/ only costs speed

@@ -1,0 +1,1 @@
+"""Reports and records: pandas frames from the store, exported by small plugins."""

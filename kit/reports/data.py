@@ -1,0 +1,52 @@
+"""Everything one session's reports need, read once from the store (no pandas here)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from kit.content import Course
+from kit.store import Store, participants, peer, work, workshops
+from kit.store.records import Participant, Submission, Workshop
+
+
+@dataclass(frozen=True)
+class SessionData:
+    course: Course
+    workshop: Workshop
+    people: tuple[Participant, ...]
+    submissions: tuple[Submission, ...]
+    """Latest version per participant, activity and item."""
+    versions: dict[tuple[int, str, str], int]
+    reviews: dict[str, list[tuple[int, int, int, dict[str, int], str, str | None]]]
+    overrides: dict[str, dict[tuple[int, str], int]]
+    anonymised: bool = False
+
+    def name(self, pid: int) -> str:
+        person = next((p for p in self.people if p.id == pid), None)
+        if person is None:
+            return str(pid)
+        return pseudonym(self.workshop.code, pid) if self.anonymised else person.name
+
+    def activities(self) -> list[Any]:
+        return [a for m in self.course.modules if m.number in self.workshop.modules
+                for a in m.activities]
+
+
+def pseudonym(salt: str, pid: int) -> str:
+    """A stable pseudonym: the same person gets the same one in every export of a session."""
+    return "学员-" + hashlib.sha256(f"{salt}:{pid}".encode()).hexdigest()[:6].upper()
+
+
+def load(course: Course, store: Store, code: str, key: str,
+         anonymise: bool = False) -> SessionData:
+    """Only the instructor key opens a session's data."""
+    ws = workshops.open_as_instructor(store, code, key)
+    subs = work.latest_all(store, ws.id)
+    reviews = {a.id: peer.all_reviews(store, ws.id, a.id) for m in course.modules
+               for a in m.activities if a.kind == "peer_review" and m.number in ws.modules}
+    fixed = {aid: peer.overridden(store, ws.id, aid) for aid in reviews}
+    return SessionData(course, ws, tuple(participants.roster(store, ws.id)), tuple(subs),
+                       {(s.participant_id, s.activity_id, s.item_id): s.version for s in subs},
+                       reviews, fixed, anonymise)

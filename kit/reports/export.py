@@ -1,0 +1,70 @@
+"""Export plugins: each has one method, ``export(data, versions, out) -> Path``.
+
+Exports hold personal data: they are written only to the path the instructor gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from kit.reports.data import SessionData
+from kit.reports.sheets import topics
+
+
+class Exporter(Protocol):
+    suffix: str
+
+    def export(self, d: SessionData, versions: list[object], out: Path) -> Path: ...
+
+
+def _width(series: pd.Series, header: str) -> float:
+    longest = max([len(str(v)) for v in series.head(200)] + [len(header)])
+    return float(min(60, max(8, longest * 1.8)))
+
+
+class XlsxExport:
+    suffix = ".xlsx"
+
+    def export(self, d: SessionData, versions: list[object], out: Path) -> Path:
+        with pd.ExcelWriter(out, engine="openpyxl") as writer:
+            for name, frame in topics(d, versions).items():
+                frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+                sheet = writer.sheets[name]
+                for i, col in enumerate(frame.columns, 1):
+                    letter = sheet.cell(row=1, column=i).column_letter
+                    sheet.column_dimensions[letter].width = _width(frame[col], str(col))
+        return out
+
+
+class CsvExport:
+    """One UTF-8 (with BOM, so Excel opens it) CSV per topic, in a folder."""
+
+    suffix = ""
+
+    def export(self, d: SessionData, versions: list[object], out: Path) -> Path:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, frame in topics(d, versions).items():
+            frame.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+        return out
+
+
+class RecordExport:
+    """The training record alone: the stable format in docs/records.md."""
+
+    suffix = ".csv"
+
+    def export(self, d: SessionData, versions: list[object], out: Path) -> Path:
+        from kit.reports.frames_more import training_record
+
+        training_record(d).to_csv(out, index=False, encoding="utf-8-sig")
+        return out
+
+
+def exporters() -> dict[str, Exporter]:
+    from kit.reports.html import HtmlExport
+
+    return {"xlsx": XlsxExport(), "csv": CsvExport(), "html": HtmlExport(),
+            "record": RecordExport()}

@@ -1,0 +1,164 @@
+"""Peer review in the store: allocation on demand, reviews, flags, calibration, overrides."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from kit.logic.peer import Draft, blocked, next_draft
+from kit.store.db import Store
+from kit.store.schema import allocations, calibrations, overrides, participants, reviews
+from kit.store.work import latest
+
+AL, RV = allocations.c, reviews.c
+
+
+@dataclass(frozen=True)
+class Allocation:
+    id: int
+    author_id: int
+    done: bool
+
+
+def _drafts(store: Store, workshop_id: int, of: str) -> list[Draft]:
+    authors = {s.participant_id for s in latest(store, workshop_id, of)}
+    groups = dict(store.read(lambda c: c.execute(select(
+        participants.c.id, participants.c.group_no).where(
+        participants.c.workshop_id == workshop_id)).all()))
+    return [Draft(a, groups.get(a)) for a in sorted(authors)]
+
+
+def _mine(conn: Connection, activity_id: str, reviewer: int) -> list[Any]:
+    return list(conn.execute(select(AL.id, AL.author_id, func.count(RV.id).label("n"))
+                        .outerjoin(reviews, RV.allocation_id == AL.id)
+                        .where(AL.activity_id == activity_id, AL.reviewer_id == reviewer)
+                        .group_by(AL.id, AL.author_id).order_by(AL.id)).all())
+
+
+def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, reviewer: int,
+                    k: int, seed: int = 0) -> Allocation | None:
+    """The reviewer's open allocation, or a new one; ``None`` when done or nothing is left."""
+    drafts = _drafts(store, workshop_id, of)
+    group = next((d.group for d in drafts if d.author == reviewer), None)
+    if group is None:
+        group = store.read(lambda c: c.execute(select(participants.c.group_no).where(
+            participants.c.id == reviewer)).scalar())
+
+    def allocate(conn: Connection) -> Allocation | None:
+        mine = _mine(conn, activity_id, reviewer)
+        open_ = next((m for m in mine if m.n == 0), None)
+        if open_ is not None:
+            return Allocation(open_.id, open_.author_id, False)
+        if len(mine) >= k:
+            return None
+        pairs = conn.execute(select(AL.reviewer_id, AL.author_id).where(
+            AL.activity_id == activity_id, AL.workshop_id == workshop_id)).all()
+        counts: dict[int, int] = {}
+        done: dict[int, set[int]] = {}
+        for r, a in pairs:
+            counts[a] = counts.get(a, 0) + 1
+            done.setdefault(r, set()).add(a)
+        pending = {d.author: blocked(d.author, d.group, drafts, done.get(d.author, set()))
+                   for d in drafts if len(done.get(d.author, ())) < k}
+        author = next_draft(reviewer, group, drafts, counts, {m.author_id for m in mine}, seed,
+                            pending)
+        if author is None:
+            return None
+        new = conn.execute(insert(allocations).values(
+            workshop_id=workshop_id, activity_id=activity_id, reviewer_id=reviewer,
+            author_id=author, created_at=time.time())).inserted_primary_key
+        assert new is not None
+        return Allocation(int(new[0]), author, False)
+
+    return store.write(allocate)
+
+
+def review(store: Store, allocation_id: int, reviewer: int, scores: dict[str, int],
+           comment: str, submit_key: str) -> int:
+    """Save a review once; a second click with the same key changes nothing."""
+
+    def save(conn: Connection) -> int:
+        owner = conn.execute(select(AL.reviewer_id).where(AL.id == allocation_id)).scalar()
+        if owner != reviewer:
+            raise PermissionError("这份评审不属于您")
+        done = conn.execute(select(RV.id).where(RV.allocation_id == allocation_id)).scalar()
+        if done is not None:
+            return int(done)
+        new = conn.execute(insert(reviews).values(
+            allocation_id=allocation_id, scores=json.dumps(scores), comment=comment,
+            submit_key=submit_key, created_at=time.time())).inserted_primary_key
+        assert new is not None
+        return int(new[0])
+
+    return store.write(save)
+
+
+def received(store: Store, activity_id: str, author: int) -> list[tuple[int, dict[str, int], str]]:
+    """(review id, scores, comment) for one author — no reviewer identity, by design."""
+    rows = store.read(lambda c: c.execute(select(RV.id, RV.scores, RV.comment).join(
+        allocations, RV.allocation_id == AL.id).where(
+        AL.activity_id == activity_id, AL.author_id == author).order_by(RV.id)).all())
+    return [(r.id, json.loads(r.scores), r.comment) for r in rows]
+
+
+def all_reviews(store: Store, workshop_id: int,
+                activity_id: str) -> list[tuple[int, int, int, dict[str, int], str, str | None]]:
+    """(review id, reviewer, author, scores, comment, flag) — for the instructor only."""
+    rows = store.read(lambda c: c.execute(select(
+        RV.id, AL.reviewer_id, AL.author_id, RV.scores, RV.comment, RV.flag).join(
+        allocations, RV.allocation_id == AL.id).where(
+        AL.workshop_id == workshop_id, AL.activity_id == activity_id)).all())
+    return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+
+def flag(store: Store, review_id: int, author: int, kind: str) -> None:
+    def mark(conn: Connection) -> None:
+        owner = conn.execute(select(AL.author_id).join(reviews, RV.allocation_id == AL.id)
+                             .where(RV.id == review_id)).scalar()
+        if owner != author:
+            raise PermissionError("只能标记您收到的评审")
+        conn.execute(update(reviews).where(RV.id == review_id).values(flag=kind))
+
+    store.write(mark)
+
+
+def calibrate(store: Store, participant: int, activity_id: str, exemplar_id: str,
+              scores: dict[str, int]) -> None:
+    from kit.store.work import upsert
+
+    store.write(lambda c: upsert(c, calibrations, dict(
+        participant_id=participant, activity_id=activity_id, exemplar_id=exemplar_id),
+        dict(scores=json.dumps(scores), created_at=time.time())))
+
+
+def calibration_scores(store: Store, activity_id: str) -> list[tuple[int, str, dict[str, int]]]:
+    c = calibrations.c
+    rows = store.read(lambda conn: conn.execute(select(
+        c.participant_id, c.exemplar_id, c.scores).where(c.activity_id == activity_id)).all())
+    return [(r[0], r[1], json.loads(r[2])) for r in rows]
+
+
+def override(store: Store, workshop_id: int, activity_id: str, author: int, criterion: str,
+             score: int, note: str = "") -> None:
+    """The instructor's score replaces the peers' median; the record stays."""
+    store.write(lambda c: c.execute(insert(overrides).values(
+        workshop_id=workshop_id, activity_id=activity_id, author_id=author,
+        criterion=criterion, score=score, note=note[:200], created_at=time.time())))
+
+
+def overridden(store: Store, workshop_id: int, activity_id: str) -> dict[tuple[int, str], int]:
+    o = overrides.c
+    rows = store.read(lambda c: c.execute(select(o.author_id, o.criterion, o.score).where(
+        o.workshop_id == workshop_id, o.activity_id == activity_id).order_by(o.id)).all())
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+def reviews_given(store: Store, activity_id: str, reviewer: int) -> list[int]:
+    rows = store.read(lambda c: c.execute(select(RV.id).join(
+        allocations, RV.allocation_id == AL.id).where(
+        AL.activity_id == activity_id, AL.reviewer_id == reviewer)).all())
+    return [int(r[0]) for r in rows]

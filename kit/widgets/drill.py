@@ -1,0 +1,83 @@
+"""The self-paced drill in ``exercises/``: shuffled cases, instant feedback, a running score."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from kit.content import Case, Course
+from kit.logic import classify
+from kit.logic.drill import DRILL_DIMENSIONS, Tally, pick
+from kit.logic.questions import from_case
+from kit.widgets._base import Notice, error_boundary, esc
+from kit.widgets.question import QuestionCard
+
+ANY = "全部"
+
+
+class DrillView(W.VBox):
+    def __init__(self, course: Course, seed: int | None = None) -> None:
+        self.course, self.seed = course, seed
+        self.dims = tuple(d for d in course.taxonomy.dimensions if d.id in DRILL_DIMENSIONS)
+        cats = next((d.labels for d in self.dims if d.id == "category"), ())
+        self.module = W.Dropdown(description="模块", options=[(ANY, None)] + [
+            (f"{m.number}. {m.title}", m.number) for m in course.modules])
+        self.category = W.Dropdown(description="类别", options=[(ANY, None)] + [
+            (lab.name, lab.code) for lab in cats])
+        self.difficulty = W.Dropdown(description="难度", options=[(ANY, None), ("入门", 1),
+                                                                 ("进阶", 2), ("挑战", 3)])
+        go = W.Button(description="开始练习", button_style="primary")
+        go.on_click(lambda _: self.start())
+        self.notice, self.score, self.stage = Notice(), W.HTML(), W.VBox()
+        self.tally, self.queue = Tally(), list[Case]()
+        self.card: QuestionCard | None = None
+        super().__init__([W.HTML("<h2>案例分类自练</h2><small>" + esc(classify.HELP) + "</small>"),
+                          W.HBox([self.module, self.category, self.difficulty, go],
+                                 layout=W.Layout(flex_flow="row wrap")),
+                          self.notice, self.score, self.stage])
+
+    @error_boundary
+    def start(self) -> None:
+        self.queue = pick(self.course, self.module.value, self.category.value,
+                          self.difficulty.value, self.seed)
+        self.tally = Tally()
+        if not self.queue:
+            self.notice.show("没有符合条件的案例,请放宽筛选条件。", "error")
+            return
+        self.notice.show(f"共 {len(self.queue)} 个案例,随机顺序。")
+        self.next()
+
+    def next(self) -> None:
+        if not self.queue:
+            return self.finish()
+        case = self.queue.pop(0)
+        dims = tuple(d for d in self.dims if d.id in case.key)
+        self.card = QuestionCard(from_case(case, dims), lambda _: None, self._checked)
+        nxt = W.Button(description="下一题")
+        nxt.on_click(lambda _: self.next())
+        stop = W.Button(description="结束并查看总结")
+        stop.on_click(lambda _: self.finish())
+        self.stage.children = [self.card, W.HBox([nxt, stop])]
+
+    def _checked(self, card: QuestionCard) -> None:
+        problems = card.problems()
+        if problems:
+            card.notice.show(";".join(problems), "error")
+            return
+        results = classify.grade(card.question, card.answer)
+        self.tally.add(results)
+        card.reveal()
+        card.set_enabled(False)
+        self._show_score()
+
+    def _show_score(self) -> None:
+        names = {d.id: d.name for d in self.dims}
+        cells = "".join(f"<td>{esc(names[d])}<br><b>{m:.0%}</b></td>"
+                        for d, m in self.tally.means().items())
+        self.score.value = (f"<div class='kit-card'>已完成 {self.tally.answered} 题"
+                            f"<table><tr>{cells}</tr></table></div>")
+
+    def finish(self) -> None:
+        names = {d.id: d.name for d in self.dims}
+        weak = "、".join(f"{names[d]}({m:.0%})" for d, m in self.tally.weakest())
+        text = f"本次最需要加强的维度:{weak}。" if weak else "还没有作答。"
+        self.stage.children = [W.HTML(f"<div class='kit-card kit-big'>{esc(text)}</div>")]

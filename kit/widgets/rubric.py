@@ -1,0 +1,39 @@
+"""Scoring with a rubric: one row of level buttons per criterion, descriptors a tap away."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from kit.content import Rubric
+from kit.logic.questions import Ask, Choice
+from kit.widgets.choice import ChoiceInput
+
+
+def criterion_asks(rubric: Rubric) -> list[Ask]:
+    names = {level.score: level.name for level in rubric.levels}
+    return [Ask(c.id, c.name, "single",
+                tuple(Choice(f"L{s}", f"{s} {names[s]}", c.descriptors[s]) for s in rubric.scores))
+            for c in rubric.criteria]
+
+
+class RubricInput(W.VBox):
+    def __init__(self, rubric: Rubric) -> None:
+        self.rubric = rubric
+        self.inputs = {a.id: ChoiceInput(a) for a in criterion_asks(rubric)}
+        super().__init__(list(self.inputs.values()))
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return {cid: int(inp.value[0][1:]) for cid, inp in self.inputs.items() if inp.value}
+
+    def set_scores(self, scores: dict[str, int]) -> None:
+        for cid, score in scores.items():
+            if cid in self.inputs:
+                self.inputs[cid].select([f"L{score}"])
+
+    def missing(self) -> list[str]:
+        return [c.name for c in self.rubric.criteria if c.id not in self.scores]
+
+    def set_enabled(self, enabled: bool) -> None:
+        for inp in self.inputs.values():
+            inp.set_enabled(enabled)

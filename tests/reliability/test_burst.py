@@ -1,0 +1,59 @@
+"""A room joining at once: 30 trainee pages rendered at the same moment, 5 times, none lost."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.serverproc import Server, start
+
+ROOM, BURSTS = 30, 5
+CONFIG = re.compile(rb'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*'
+                    rb"</script>", re.S)
+
+
+def render(url: str) -> str | None:
+    """The kernel id of a fully rendered trainee page, or None if the page was lost."""
+    try:
+        with urllib.request.urlopen(url, timeout=180) as resp:
+            body = resp.read()
+    except OSError:
+        return None
+    found = CONFIG.search(body)
+    widget = b"application/vnd.jupyter.widget-view+json" in body
+    if b"voila_finish" not in body or found is None or not widget or b'"ename"' in body:
+        return None
+    return str(json.loads(found.group(1))["kernelId"])
+
+
+def shutdown(server: Server, kernel_id: str) -> int:
+    req = urllib.request.Request(f"{server.base}/voila/api/shutdown/{kernel_id}", method="POST",
+                                 data=b"")
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return int(resp.status)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start(tmp_path_factory.mktemp("burst"))
+    yield srv
+    srv.stop()
+
+
+@pytest.mark.slow
+def test_thirty_joins_at_once_all_get_in(server: Server, tmp_path: Path) -> None:
+    url = server.urls["学员"]
+    for burst in range(BURSTS):
+        with ThreadPoolExecutor(max_workers=ROOM) as pool:
+            kernels = list(pool.map(lambda _: render(url), range(ROOM)))
+        lost = kernels.count(None)
+        log = server.log.read_text()
+        assert lost == 0, f"burst {burst + 1}: {lost} of {ROOM} pages lost\n{log}"
+        assert {shutdown(server, k) for k in kernels if k} == {204}
+    assert "address in use" not in server.log.read_text().lower()
