@@ -34,11 +34,13 @@ lint: $(VENV)/.kit-test
 validate: $(VENV)/.kit-runtime
 	$(PY) -m kit validate
 
+BENCH_ARGS ?=
+
 bench: $(VENV)/.kit-test
-	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 bench-quick: $(VENV)/.kit-test
-	$(PY) -m benchmarks.run --quick
+	$(PY) -m benchmarks.run --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

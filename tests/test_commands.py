@@ -107,3 +107,14 @@ def test_jupyter_lab_starts_for_designers(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["bench", "bench-quick"])
+def test_make_bench_runs_the_harness(target: str, tmp_path: Path) -> None:
+    """The harness itself, at smoke size (the figures come from `make bench`, not tests)."""
+    proc = make(target, f"BENCH_ARGS=--smoke --out {tmp_path}")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    table = (tmp_path / "benchmarks.md").read_text("utf-8")
+    assert "ratio" in table and "bare median" in table
+    assert (tmp_path / "benchmarks.json").exists()

@@ -28,6 +28,7 @@ class ChoiceInput(W.VBox):
         super().__init__([W.HBox([title, show]),
                           W.HBox(list(self.buttons.values()),
                                  layout=W.Layout(flex_flow="row wrap")), self.help])
+        self.add_class("kit-choice")
 
     def _help_html(self) -> str:
         rows = "".join(f"<li><b>{esc(c.name)}</b>:{esc(c.description)}</li>"

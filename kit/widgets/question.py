@@ -35,6 +35,7 @@ class QuestionCard(W.VBox):
         self.feedback = W.HTML()
         super().__init__([W.HTML(card_html(question)), *self.inputs.values(),
                           W.HBox([self.submit_button, self.notice]), self.feedback])
+        self.add_class("kit-question")
 
     @error_boundary
     def submit(self) -> None:
