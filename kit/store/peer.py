@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,7 @@ def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, r
             participants.c.id == reviewer)).scalar())
 
     def allocate(conn: Connection) -> Allocation | None:
+        _serialise(conn, workshop_id, activity_id)
         mine = _mine(conn, activity_id, reviewer)
         open_ = next((m for m in mine if m.n == 0), None)
         if open_ is not None:
@@ -75,6 +77,13 @@ def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, r
         return Allocation(int(new[0]), author, False)
 
     return store.write(allocate)
+
+
+def _serialise(conn: Connection, workshop_id: int, activity_id: str) -> None:
+    """One allocation at a time per activity (SQLite's BEGIN IMMEDIATE already does this)."""
+    if conn.dialect.name == "postgresql":
+        key = zlib.crc32(f"{workshop_id}:{activity_id}".encode())
+        conn.execute(select(func.pg_advisory_xact_lock(key)))
 
 
 def review(store: Store, allocation_id: int, reviewer: int, scores: dict[str, int],
