@@ -35,6 +35,9 @@ class Seat:
         saved.update(work.restore(self.store, self.participant_id, activity_id))
         return saved
 
+    def group_no(self) -> int | None:
+        return participants.get(self.store, self.participant_id).group_no
+
     def mark(self, activity_id: str | None, status: str, every: float = 0.0) -> None:
         """Tell the console what this trainee is doing (at most once per ``every`` s)."""
         now = time.monotonic()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +12,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from kit.logic.peer import Draft, blocked, next_draft
 from kit.store.db import Store
 from kit.store.schema import allocations, calibrations, overrides, participants, reviews
-from kit.store.work import latest
+from kit.store.work import latest, lock
 
 AL, RV = allocations.c, reviews.c
 
@@ -25,8 +24,27 @@ class Allocation:
     done: bool
 
 
+def representatives(store: Store, workshop_id: int, of: str) -> dict[str, int]:
+    """item → the participant whose submission stands for it: one author per group draft."""
+    best: dict[str, tuple[int, int]] = {}
+    for s in latest(store, workshop_id, of):
+        key = s.item_id if "#g" in s.item_id else f"{s.item_id}#p{s.participant_id}"
+        if key not in best or s.version > best[key][0]:
+            best[key] = (s.version, s.participant_id)
+    return {item: pid for item, (_, pid) in best.items()}
+
+
+def draft_author(store: Store, workshop_id: int, of: str, participant: int,
+                 group: int | None) -> int:
+    """Whose reviews this participant should see: their own, or their group draft's."""
+    reps = representatives(store, workshop_id, of)
+    mine = [pid for item, pid in reps.items() if group is not None and
+            item.endswith(f"#g{group}")]
+    return mine[0] if mine else participant
+
+
 def _drafts(store: Store, workshop_id: int, of: str) -> list[Draft]:
-    authors = {s.participant_id for s in latest(store, workshop_id, of)}
+    authors = set(representatives(store, workshop_id, of).values())
     groups = dict(store.read(lambda c: c.execute(select(
         participants.c.id, participants.c.group_no).where(
         participants.c.workshop_id == workshop_id)).all()))
@@ -81,9 +99,7 @@ def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, r
 
 def _serialise(conn: Connection, workshop_id: int, activity_id: str) -> None:
     """One allocation at a time per activity (SQLite's BEGIN IMMEDIATE already does this)."""
-    if conn.dialect.name == "postgresql":
-        key = zlib.crc32(f"{workshop_id}:{activity_id}".encode())
-        conn.execute(select(func.pg_advisory_xact_lock(key)))
+    lock(conn, workshop_id, activity_id)
 
 
 def review(store: Store, allocation_id: int, reviewer: int, scores: dict[str, int],

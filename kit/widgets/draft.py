@@ -17,6 +17,7 @@ from kit.logic.drafting import completeness, section_count
 from kit.logic.questions import from_case
 from kit.logic.text import DRAFT_MAX, clean_text
 from kit.widgets._base import Notice, error_boundary, esc
+from kit.widgets.group_draft import group_restore, group_submit
 from kit.widgets.hints import hints_html
 from kit.widgets.question import card_html
 
@@ -28,7 +29,11 @@ class DraftView(W.VBox):
         self.activity_id, self.seat, self.phase = activity_id, seat, "open"
         self.template = course.templates[act.template]
         self.case = course.cases[act.cases[0]]
-        self.item_id, self.dirty_at = self.case.id, 0.0
+        group = seat.group_no() if (seat is not None and act.group) else None
+        self.group = group
+        self.item_id = f"{self.case.id}#g{group}" if group is not None else self.case.id
+        self.dirty_at, self.base = 0.0, 0
+        self.conflict = W.VBox()
         self.areas = {s.id: W.Textarea(placeholder=s.guidance, layout=W.Layout(width="100%",
                                        height="90px")) for s in self.template.sections}
         self.counts = {s.id: W.HTML() for s in self.template.sections}
@@ -41,7 +46,7 @@ class DraftView(W.VBox):
         self.submit_button.on_click(lambda _: self.submit())
         super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3>"),
                           W.HTML(card_html(from_case(self.case, ()))), *self._sections(),
-                          self.hints, W.HBox([self.submit_button, self.notice])])
+                          self.hints, W.HBox([self.submit_button, self.notice]), self.conflict])
         self._restore()
 
     def _sections(self) -> list[W.Widget]:
@@ -51,12 +56,18 @@ class DraftView(W.VBox):
 
     def _restore(self) -> None:
         saved = self.seat.restore(self.activity_id) if self.seat else {}
-        for sid, text in saved.get(self.item_id, {}).get("sections", {}).items():
-            if sid in self.areas:
-                self.areas[sid].value = text
+        mine = saved.get(self.item_id, {})
+        if self.group is not None:
+            mine = group_restore(self, mine)
+        self.fill(mine.get("sections", {}))
         self.dirty_at = 0.0
         for sid in self.areas:
             self._count(sid)
+
+    def fill(self, sections: dict[str, str]) -> None:
+        for sid, text in sections.items():
+            if sid in self.areas:
+                self.areas[sid].value = text
 
     @property
     def sections(self) -> dict[str, str]:
@@ -87,7 +98,8 @@ class DraftView(W.VBox):
         if self.seat is None:
             self.dirty_at = 0.0
             return 0
-        self.seat.autosave(self.activity_id, self.item_id, {"sections": self.sections})
+        self.seat.autosave(self.activity_id, self.item_id,
+                           {"sections": self.sections, "base": self.base})
         self.seat.mark(self.activity_id, "working", every=15)
         self.dirty_at = 0.0
         return 1
@@ -103,6 +115,8 @@ class DraftView(W.VBox):
         if self.seat is None:
             self.notice.show("方案已完成(自学模式不保存)。", "ok")
             return
+        if self.group is not None:
+            return group_submit(self, texts)
         sub = self.seat.submit(self.activity_id, self.item_id, {"sections": texts})
         self.seat.autosave(self.activity_id, self.item_id, {"sections": texts})
         self.dirty_at = 0.0

@@ -18,13 +18,16 @@ class PeerFeedback(W.VBox):
         self.seat, self.activity_id = seat, activity_id
         act = course.activity(activity_id)
         rubric = course.rubrics[act.rubric]  # type: ignore[union-attr]
-        got = peer.received(seat.store, activity_id, seat.participant_id)
+        author = peer.draft_author(seat.store, seat.workshop_id, act.of,  # type: ignore[union-attr]
+                                   seat.participant_id, seat.group_no())
+        self.author = author
+        got = peer.received(seat.store, activity_id, author)
         fixed = peer.overridden(seat.store, seat.workshop_id, activity_id)
         med = medians([s for _, s, _ in got])
         rows = "".join(
             f"<li>{esc(c.name)}:"
-            + (f"{fixed[(seat.participant_id, c.id)]}(讲师评定)"
-               if (seat.participant_id, c.id) in fixed else f"{med.get(c.id, '—')}")
+            + (f"{fixed[(author, c.id)]}(讲师评定)"
+               if (author, c.id) in fixed else f"{med.get(c.id, '—')}")
             + "</li>" for c in rubric.criteria)
         self.notice = Notice()
         items = [W.HTML(f"<div class='kit-card'><b>您的方案收到 {len(got)} 份评审</b>"
@@ -41,5 +44,5 @@ class PeerFeedback(W.VBox):
 
     @error_boundary
     def flag(self, review_id: int, kind: str) -> None:
-        peer.flag(self.seat.store, review_id, self.seat.participant_id, kind)
+        peer.flag(self.seat.store, review_id, self.author, kind)
         self.notice.show("已标记,讲师会看到这条评审。", "ok")

@@ -99,3 +99,39 @@ def test_hints_follow_the_rule_set(course: Course, sqlite_store: Store) -> None:
     view.areas["reception"].value = "这个不归我管"
     assert view.update_hints() == []  # the fixture course ships no rule set
     assert isinstance(view.hints, W.HTML)
+
+
+def test_group_draft_conflict_is_shown_and_nothing_is_lost(course: Course,
+                                                           sqlite_store: Store) -> None:
+    from kit.content import load_course
+    from kit.settings import REPO_ROOT
+    from kit.store import activities, participants, work
+
+    real = load_course(REPO_ROOT / "data")
+    ws, _ = workshops.create(sqlite_store, "小组", (4,))
+    seats = []
+    for name in ("组员甲", "组员乙"):
+        app = TraineeApp(real, sqlite_store, PageBridge(), autostart=False)
+        app.bridge.query = ""
+        app.join(ws.code, name)
+        seats.append(app.seat)
+    participants.set_groups(sqlite_store, ws.id, {s.participant_id: 1 for s in seats})
+    activities.set_state(sqlite_store, ws.id, "m4-media-plan", "open")
+    a, b = (DraftView(real, "m4-media-plan", s) for s in seats)
+    text = "客户情绪激动,我们先请客户到接待区坐下,倒水安抚,耐心倾听并记录诉求,三个工作日内回复。"
+    a.fill({sid: "甲:" + text for sid in a.areas})
+    a.submit()
+    assert "小组方案第 1 版" in a.notice.value
+    b.fill({sid: "乙:" + text for sid in b.areas})
+    b.submit()
+    assert "组员「组员甲」" in b.notice.value and b.sections["calm"].startswith("乙:")
+    b.conflict.children[1].children[0].click()  # load the other version
+    assert b.sections["calm"].startswith("甲:") and "我刚才的修改" in b.conflict.children[0].value
+    b.fill({sid: "乙:" + text for sid in b.areas})
+    b.submit()
+    assert "小组方案第 2 版" in b.notice.value
+    versions = work.all_versions(sqlite_store, ws.id)
+    assert [v.version for v in versions] == [1, 2] and {v.item_id for v in versions} == {
+        "pr-02#g1"}
+    c = DraftView(real, "m4-media-plan", seats[0])  # a reload shows the group's latest
+    assert c.sections["calm"].startswith("乙:")
