@@ -6,7 +6,6 @@ Writes ``docs/benchmarks.json`` and the table in ``docs/benchmarks.md``.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import tempfile
 import time
@@ -14,7 +13,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from benchmarks import measure, servers, store_load
+from benchmarks import browser, measure, servers, store_load
+from benchmarks.report import psutil_cpus, write
 from kit.settings import REPO_ROOT
 
 DOCS = REPO_ROOT / "docs"
@@ -23,7 +23,8 @@ DOCS = REPO_ROOT / "docs"
 def serving(runs: int, burst_n: int, bursts: int, tmp: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     db = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    for mode, preheat in (("cold", 0), ("preheated", burst_n)):
+    modes = (("cold", 0), ("preheated", burst_n))
+    for mode, preheat in modes[:1] if runs < 5 else modes:
         bare, kit = servers.bare(preheat), servers.kit(db, preheat)
         try:
             if preheat:
@@ -76,6 +77,50 @@ def aggregates(tmp: Path, trainees: int) -> measure.Figure:
     return measure.repeat(f"console refresh, {trainees} trainees", "s", 5, once)
 
 
+def export_times(tmp: Path, trainees: int) -> dict[str, measure.Figure]:
+    from kit.content import load_course
+    from kit.demo import run_demo
+    from kit.reports.run import export
+    from kit.settings import get_settings
+    from kit.store import Store
+
+    course, store = load_course(get_settings().data_dir), Store(f"sqlite:///{tmp / 'ex.db'}")
+    demo = run_demo(course, store, trainees, (1, 2, 3, 6))
+    out = {}
+    for fmt, suffix in (("xlsx", ".xlsx"), ("html", ".html")):
+        def once(f: str = fmt, s: str = suffix) -> float:
+            t = time.perf_counter()
+            export(course, store, demo.code, demo.key, f, tmp / f"e{s}")
+            return time.perf_counter() - t
+
+        out[fmt] = measure.repeat(f"export {fmt}, {trainees} trainees", "s", 3, once)
+    return out
+
+
+def browser_figures(runs: int, pages: int, tmp: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    db = f"sqlite:///{tmp / 'browser.sqlite3'}"
+    with browser.chromium() as chromium:
+        for mode, preheat in (("cold", 0), ("preheated", 2)):
+            bare, kit = servers.bare(preheat), servers.kit(db, preheat)
+            try:
+                _refilled(preheat, 10)
+                for name, srv, ready in (("bare", bare, "ok"), ("kit", kit, "加入")):
+                    got = [(_refilled(preheat, 3), browser.tti(chromium, srv.url, ready))[1]
+                           for _ in range(runs)]
+                    out[f"tti_{mode}_{name}"] = measure.Figure(
+                        f"TTI {mode} {name}", "s", tuple(g[0] for g in got))
+                    out[f"weight_{name}"] = {"requests": got[0][1], "bytes": got[0][2]}
+                if mode == "cold":
+                    out["latency"] = browser.live_latency(chromium, kit, db, pages)
+                    out["left_bare"] = browser.kernels_left(chromium, bare, pages)
+                    out["left_kit"] = browser.kernels_left(chromium, kit, pages)
+            finally:
+                bare.stop()
+                kit.stop()
+    return out
+
+
 def validate_time() -> measure.Figure:
     from kit.content import check
     from kit.settings import get_settings
@@ -86,47 +131,6 @@ def validate_time() -> measure.Figure:
         return time.perf_counter() - t
 
     return measure.repeat("kit validate (full content)", "s", 5, once)
-
-
-def ratio(a: measure.Figure, b: measure.Figure) -> float:
-    return a.median / b.median
-
-
-def table(results: dict[str, Any], meta: dict[str, Any]) -> str:
-    f = results
-    rows = [
-        ("页面渲染(冷启动)/ render, cold", f["render_cold_kit"], f["render_cold_bare"], "≤ 1.3×"),
-        ("页面渲染(预热)/ render, preheated", f["render_preheated_kit"],
-         f["render_preheated_bare"], "≤ 1.3×"),
-        ("内核内存 / kernel RSS", f["rss_kit"], f["rss_bare"], "≤ 1.25×"),
-        (f"同时加入 {meta['burst']} 人(冷)/ join burst, cold", f["burst_cold_kit"],
-         f["burst_cold_bare"], "≤ 1.0×"),
-        (f"同时加入 {meta['burst']} 人(预热)/ join burst, pool", f["burst_preheated_kit"],
-         f["burst_cold_bare"], "≤ 0.3× bare cold"),
-    ]
-    lines = ["| 指标 / figure | kit median (min–max) | bare median | ratio | goal |",
-             "|---|---|---|---|---|"]
-    for name, kit, bare, goal in rows:
-        lines.append(f"| {name} | {_fmt(kit)} | {bare.median:.2f} {bare.unit} | "
-                     f"{ratio(kit, bare):.2f}× | {goal} |")
-    lines.append("")
-    lines.append(f"- 加入失败 / burst failures: kit cold {f['burst_cold_kit_failures']}, "
-                 f"kit pool {f['burst_preheated_kit_failures']}, bare cold "
-                 f"{f['burst_cold_bare_failures']}, bare pool {f['burst_preheated_bare_failures']}"
-                 f"(共 {meta['bursts']} 轮 / bursts each)")
-    for engine, s in f["store"].items():
-        lines.append(f"- 存储 {engine}:{meta['store_trainees']} 名模拟学员 × {meta['store_items']} "
-                     f"题,{meta['procs']} 个进程;丢失 {s['lost']},错误 {s['errors']},"
-                     f"写入 p50 {s['p50_ms']:.1f} ms,p99 {s['p99_ms']:.1f} ms"
-                     "(目标:0 丢失,p99 ≤ 50 ms)")
-    lines.append(f"- 讲师控制台刷新 / console refresh ({meta['agg_trainees']} 人 × 9 个活动):"
-                 f"{_fmt(f['aggregates'])}(目标 ≤ 0.1 s)")
-    lines.append(f"- `kit validate` 全部内容:{_fmt(f['validate'])}(目标 ≤ 2 s)")
-    return "\n".join(lines)
-
-
-def _fmt(fig: measure.Figure) -> str:
-    return f"{fig.median:.3f} {fig.unit} ({min(fig.values):.3f}–{max(fig.values):.3f})"
 
 
 def main() -> None:
@@ -144,7 +148,9 @@ def main() -> None:
             "runs": 2 if args.smoke else 5,
             "store_trainees": 8 if args.smoke else (50 if quick else 200),
             "store_items": 3 if args.smoke else (10 if quick else 30), "procs": 8,
-            "agg_trainees": 20 if args.smoke else 200, "date": time.strftime("%Y-%m-%d %H:%M"),
+            "agg_trainees": 20 if args.smoke else 200,
+            "pages": 3 if args.smoke else (10 if quick else 30),
+            "date": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()} {psutil_cpus()} cores, {platform.system()}",
             "python": platform.python_version(),
             "versions": {p: version(p) for p in ("voila", "ipywidgets", "SQLAlchemy")}}
@@ -157,36 +163,11 @@ def main() -> None:
                                               meta["store_items"]) for k, u in urls.items()}
         results["aggregates"] = aggregates(tmp, meta["agg_trainees"])
         results["validate"] = validate_time()
+        results["export"] = export_times(tmp, meta["agg_trainees"])
+        if not args.smoke:
+            results.update(browser_figures(meta["runs"], meta["pages"], tmp))
     write(results, meta, args.out)
 
-
-def psutil_cpus() -> int:
-    import psutil
-
-    return int(psutil.cpu_count() or 0)
-
-
-def write(results: dict[str, Any], meta: dict[str, Any], out: Path) -> None:
-    data = {k: (v.summary() if isinstance(v, measure.Figure) else v) for k, v in results.items()}
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "benchmarks.json").write_text(json.dumps({"meta": meta, "results": data},
-                                                    ensure_ascii=False, indent=2) + "\n")
-    doc = out / "benchmarks.md"
-    head = doc.read_text("utf-8").split("<!-- results -->")[0] if doc.exists() else HEADER
-    body = (f"<!-- results -->\n最近一次运行 / latest run: {meta['date']},{meta['mode']},"
-            f"{meta['machine']},Python {meta['python']},"
-            + ",".join(f"{k} {v}" for k, v in meta["versions"].items()) + "\n\n"
-            + table(results, meta) + "\n")
-    doc.write_text(head + body, encoding="utf-8")
-    print(body)
-
-
-HEADER = """# 性能基准 / Benchmarks
-
-`make bench`(完整)与 `make bench-quick`(3 分钟内)在同一次运行中分别测量裸 Voilà
-(一个 hello-widget 笔记本)与本套件,每项取至少 5 次的中位数,并以比值比较。
-
-"""
 
 if __name__ == "__main__":
     main()

@@ -74,7 +74,7 @@ class Console(W.VBox):
                          self.exports]
         self.refresh()
         if self.autostart:
-            ticker.start(self.tick, interval=2.0)
+            ticker.start(self.tick, interval=1.0)
 
     @error_boundary
     def pace(self, activity_id: str, state: str) -> None:

@@ -1,0 +1,104 @@
+"""Browser figures: time to interactive, page weight, live latency, kernels left on close."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from benchmarks.servers import Running
+from kit.store import Store, workshops
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+T = 120_000
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def tti(browser: Any, url: str, ready: str) -> tuple[float, int, int]:
+    """Seconds until ``ready`` (a button name) is visible; requests and bytes on a fresh load."""
+    ctx = browser.new_context()
+    sizes: list[int] = []
+    ctx.on("response", lambda r: sizes.append(int(r.headers.get("content-length", "0") or 0)))
+    page = ctx.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    page.get_by_role("button", name=ready).first.wait_for(timeout=T)
+    took = time.perf_counter() - start
+    ctx.close()
+    return took, len(sizes), sum(sizes)
+
+
+def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str, float]:
+    """Instructor opens an activity → visible on every trainee page; trainee submits → chart."""
+    store = Store(db)
+    ws, key = workshops.create(store, "延迟测量", (3,))
+    ctx = browser.new_context()
+    trainees = []
+    for i in range(pages):
+        page = ctx.new_page()
+        page.goto(f"{server.url}?code={ws.code}")
+        page.get_by_placeholder("姓名或工号").fill(f"测{i}")
+        page.get_by_role("button", name="加入").click()
+        page.get_by_text("请稍候").wait_for(timeout=T)
+        trainees.append(page)
+    console = ctx.new_page()
+    console.goto(server.url.replace("exercises/trainee.ipynb", "workshops/console.ipynb")
+                 + f"?code={ws.code}&key={key}")
+    row = console.locator(".widget-hbox", has_text="日常八大投诉问题拆解").first
+    row.wait_for(timeout=T)
+    row.get_by_role("button", name="看结果").click()
+    start = time.perf_counter()
+    row.get_by_role("button", name="开放").click()
+    opened = []
+    for page in trainees:
+        page.locator(".kit-question").first.wait_for(timeout=T)
+        opened.append(time.perf_counter() - start)
+    shown = []
+    for n, page in enumerate(trainees, 1):
+        card = page.locator(".kit-question").first
+        card.locator(".widget-toggle-button").first.click()
+        t0 = time.perf_counter()
+        card.get_by_role("button", name="提交").first.click()
+        console.get_by_text(f"已作答 {n} 人").wait_for(timeout=T)
+        shown.append(time.perf_counter() - t0)
+    ctx.close()
+    store.dispose()
+    return {"open_p50": _pct(opened, 50), "open_p95": _pct(opened, 95),
+            "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95)}
+
+
+def kernels_left(browser: Any, server: Running, pages: int, wait: float = 10.0) -> int:
+    """Open pages, close them, and count their kernels still running ``wait`` s later."""
+    before = {k.pid for k in server.kernels()}
+    ctx = browser.new_context()
+    opened = [ctx.new_page() for _ in range(pages)]
+    for page in opened:
+        page.goto(server.url)
+    for page in opened:
+        page.get_by_role("button").first.wait_for(timeout=T)
+    mine = {k.pid for k in server.kernels()} - before
+    for page in opened:
+        page.close(run_before_unload=True)
+    time.sleep(wait)
+    ctx.close()
+    return len(mine & {k.pid for k in server.kernels()})
+
+
+def _pct(values: list[float], q: int) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]

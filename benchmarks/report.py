@@ -1,0 +1,123 @@
+"""The benchmark table (docs/benchmarks.md) and JSON, from one run's figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from benchmarks import measure
+
+
+def ratio(a: measure.Figure, b: measure.Figure) -> float:
+    return a.median / b.median
+
+
+def table(results: dict[str, Any], meta: dict[str, Any]) -> str:
+    f = results
+    rows = [
+        ("可交互时间(浏览器,冷)/ TTI, cold", f.get("tti_cold_kit"), f.get("tti_cold_bare"),
+         "≤ 1.3×"),
+        ("可交互时间(浏览器,预热)/ TTI, preheated", f.get("tti_preheated_kit"),
+         f.get("tti_preheated_bare"), "≤ 1.3×"),
+        ("页面渲染(冷启动)/ render, cold", f["render_cold_kit"], f["render_cold_bare"], "≤ 1.3×"),
+        ("页面渲染(预热)/ render, preheated", f.get("render_preheated_kit"),
+         f.get("render_preheated_bare"), "≤ 1.3×"),
+        ("内核内存 / kernel RSS", f["rss_kit"], f["rss_bare"], "≤ 1.25×"),
+        (f"同时加入 {meta['burst']} 人(冷)/ join burst, cold", f["burst_cold_kit"],
+         f["burst_cold_bare"], "≤ 1.0×"),
+        (f"同时加入 {meta['burst']} 人(预热)/ join burst, pool", f.get("burst_preheated_kit"),
+         f["burst_cold_bare"], "≤ 0.3× bare cold"),
+    ]
+    lines = ["| 指标 / figure | kit median (min–max) | bare median | ratio | goal |",
+             "|---|---|---|---|---|"]
+    for name, kit, bare, goal in rows:
+        if kit is None or bare is None:
+            continue
+        lines.append(f"| {name} | {_fmt(kit)} | {bare.median:.2f} {bare.unit} | "
+                     f"{ratio(kit, bare):.2f}× | {goal} |")
+    lines.append("")
+    lines.append(f"- 加入失败 / burst failures: kit cold {f['burst_cold_kit_failures']}, "
+                 f"kit pool {f.get('burst_preheated_kit_failures', '—')}, bare cold "
+                 f"{f['burst_cold_bare_failures']}, bare pool "
+                 f"{f.get('burst_preheated_bare_failures', '—')}"
+                 f"(共 {meta['bursts']} 轮 / bursts each)")
+    for engine, s in f["store"].items():
+        lines.append(f"- 存储 {engine}:{meta['store_trainees']} 名模拟学员 × {meta['store_items']} "
+                     f"题,{meta['procs']} 个进程;丢失 {s['lost']},错误 {s['errors']},"
+                     f"写入 p50 {s['p50_ms']:.1f} ms,p99 {s['p99_ms']:.1f} ms"
+                     "(目标:0 丢失,p99 ≤ 50 ms)")
+    lines.append(f"- 讲师控制台刷新 / console refresh ({meta['agg_trainees']} 人 × 9 个活动):"
+                 f"{_fmt(f['aggregates'])}(目标 ≤ 0.1 s)")
+    lines.append(f"- `kit validate` 全部内容:{_fmt(f['validate'])}(目标 ≤ 2 s)")
+    if "latency" not in f:
+        lines.append("- (smoke:未测浏览器指标 / browser figures skipped)")
+        lines.append(capacity(f, meta))
+        return "\n".join(lines)
+    lat = f["latency"]
+    lines.append(f"- 现场延迟 / live latency,{meta['pages']} 个学员页面:讲师开放 → 学员可见 "
+                 f"p50 {lat['open_p50']:.2f} s,p95 {lat['open_p95']:.2f} s;学员提交 → 讲师图表 "
+                 f"p50 {lat['submit_p50']:.2f} s,p95 {lat['submit_p95']:.2f} s(目标 p95 ≤ 2 s)")
+    lines.append(f"- 关闭 {meta['pages']} 个页面 10 秒后残留内核:kit {f['left_kit']},"
+                 f"bare {f['left_bare']}(目标 0)")
+    lines.append(f"- 导出 {meta['agg_trainees']} 名学员:xlsx {_fmt(f['export']['xlsx'])},"
+                 f"HTML {_fmt(f['export']['html'])}(目标 ≤ 5 s)")
+    wk, wb = f["weight_kit"], f["weight_bare"]
+    lines.append(f"- 首次加载 / page weight:kit {wk['requests']} 个请求 "
+                 f"{wk['bytes'] / 2**20:.1f} MB,bare {wb['requests']} 个请求 "
+                 f"{wb['bytes'] / 2**20:.1f} MB")
+    lines.append(capacity(f, meta))
+    return "\n".join(lines)
+
+
+def capacity(f: dict[str, Any], meta: dict[str, Any]) -> str:
+    """Largest class by memory (24 GiB less 2 GiB for the system) and by join burst (< 10 s)."""
+    by_memory = int((22 * 1024) / f["rss_kit"].median)
+    per_join = f["burst_cold_kit"].median / meta["burst"]
+    by_burst = int(10 / per_join) if per_join else 0
+    return (f"- 容量估计 / capacity:内存可容纳约 {by_memory} 名学员(每内核 "
+            f"{f['rss_kit'].median:.0f} MB);冷启动同时加入 10 秒内约 {by_burst} 人"
+            f"(按本次 {meta['burst']} 人并发线性外推;预热池按 `--class-size` 预先启动)")
+
+
+def _fmt(fig: measure.Figure) -> str:
+    return f"{fig.median:.3f} {fig.unit} ({min(fig.values):.3f}–{max(fig.values):.3f})"
+
+
+def psutil_cpus() -> int:
+    import psutil
+
+    return int(psutil.cpu_count() or 0)
+
+
+def plain(value: Any) -> Any:
+    """Figures (at any depth) as their summaries, for JSON."""
+    if isinstance(value, measure.Figure):
+        return value.summary()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def write(results: dict[str, Any], meta: dict[str, Any], out: Path) -> None:
+    data = plain(results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "benchmarks.json").write_text(json.dumps({"meta": meta, "results": data},
+                                                    ensure_ascii=False, indent=2) + "\n")
+    doc = out / "benchmarks.md"
+    head = doc.read_text("utf-8").split("<!-- results -->")[0] if doc.exists() else HEADER
+    body = (f"<!-- results -->\n最近一次运行 / latest run: {meta['date']},{meta['mode']},"
+            f"{meta['machine']},Python {meta['python']},"
+            + ",".join(f"{k} {v}" for k, v in meta["versions"].items()) + "\n\n"
+            + table(results, meta) + "\n")
+    doc.write_text(head + body, encoding="utf-8")
+    print(body)
+
+
+HEADER = """# 性能基准 / Benchmarks
+
+`make bench`(完整)与 `make bench-quick`(3 分钟内)在同一次运行中分别测量裸 Voilà
+(一个 hello-widget 笔记本)与本套件,每项取至少 5 次的中位数,并以比值比较。
+
+"""
+
