@@ -18,7 +18,7 @@ from tests.serverproc import free_port, start
 README = (REPO_ROOT / "README.md").read_text("utf-8")
 EXERCISED = {"make serve", "make test", "make validate", "make lint", "make bench",
              "make bench-quick", "python -m kit demo", "python -m kit serve",
-             "python -m kit validate", "jupyter lab"}
+             "python -m kit export", "python -m kit validate", "jupyter lab"}
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -84,6 +84,14 @@ def test_kit_demo_fills_a_workshop(tmp_path: Path) -> None:
     assert 8 <= len(answers) // 8 <= 12
     assert len({str(a) for a in answers}) > 5  # varied, not all the same
     store.dispose()
+    out = tmp_path / "成绩.xlsx"
+    cmd = [sys.executable, "-m", "kit", "export", code, "--key", key, "--format", "xlsx",
+           "--out", str(out), "--db", db]
+    done = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and out.exists() and "已导出" in done.stdout, done.stderr
+    cmd[cmd.index("--key") + 1] = "WRONG"
+    refused = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 1 and "讲师密钥不正确" in refused.stdout
 
 
 def test_jupyter_lab_starts_for_designers(tmp_path: Path) -> None:

@@ -11,10 +11,15 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from kit.logic.peer import Draft, blocked, next_draft
 from kit.store.db import Store
-from kit.store.schema import allocations, calibrations, overrides, participants, reviews
-from kit.store.work import latest, lock
+from kit.store.groupwork import lock
+from kit.store.peer_extra import calibrate, calibration_scores, overridden, override
+from kit.store.schema import allocations, participants, reviews
+from kit.store.work import latest
 
 AL, RV = allocations.c, reviews.c
+__all__ = ["Allocation", "all_reviews", "calibrate", "calibration_scores", "draft_author",
+           "flag", "next_allocation", "overridden", "override", "received", "representatives",
+           "review", "reviews_given"]
 
 
 @dataclass(frozen=True)
@@ -149,37 +154,6 @@ def flag(store: Store, review_id: int, author: int, kind: str) -> None:
         conn.execute(update(reviews).where(RV.id == review_id).values(flag=kind))
 
     store.write(mark)
-
-
-def calibrate(store: Store, participant: int, activity_id: str, exemplar_id: str,
-              scores: dict[str, int]) -> None:
-    from kit.store.work import upsert
-
-    store.write(lambda c: upsert(c, calibrations, dict(
-        participant_id=participant, activity_id=activity_id, exemplar_id=exemplar_id),
-        dict(scores=json.dumps(scores), created_at=time.time())))
-
-
-def calibration_scores(store: Store, activity_id: str) -> list[tuple[int, str, dict[str, int]]]:
-    c = calibrations.c
-    rows = store.read(lambda conn: conn.execute(select(
-        c.participant_id, c.exemplar_id, c.scores).where(c.activity_id == activity_id)).all())
-    return [(r[0], r[1], json.loads(r[2])) for r in rows]
-
-
-def override(store: Store, workshop_id: int, activity_id: str, author: int, criterion: str,
-             score: int, note: str = "") -> None:
-    """The instructor's score replaces the peers' median; the record stays."""
-    store.write(lambda c: c.execute(insert(overrides).values(
-        workshop_id=workshop_id, activity_id=activity_id, author_id=author,
-        criterion=criterion, score=score, note=note[:200], created_at=time.time())))
-
-
-def overridden(store: Store, workshop_id: int, activity_id: str) -> dict[tuple[int, str], int]:
-    o = overrides.c
-    rows = store.read(lambda c: c.execute(select(o.author_id, o.criterion, o.score).where(
-        o.workshop_id == workshop_id, o.activity_id == activity_id).order_by(o.id)).all())
-    return {(r[0], r[1]): r[2] for r in rows}
 
 
 def reviews_given(store: Store, activity_id: str, reviewer: int) -> list[int]:

@@ -11,13 +11,13 @@ from typing import Any
 
 import ipywidgets as W
 
-from kit.store import participants, work
+from kit.store import groupwork, participants
 from kit.widgets.draft_text import draft_html
 
 
 def group_restore(view: Any, autosaved: dict[str, Any]) -> dict[str, Any]:
     """The group's latest version, with this member's unsent edits on top if still current."""
-    latest = work.group_latest(view.seat.store, view.seat.workshop_id, view.activity_id,
+    latest = groupwork.group_latest(view.seat.store, view.seat.workshop_id, view.activity_id,
                                view.item_id)
     view.base = latest.version if latest else 0
     if autosaved and autosaved.get("base", 0) == view.base:
@@ -32,7 +32,7 @@ def group_restore(view: Any, autosaved: dict[str, Any]) -> dict[str, Any]:
 
 def group_submit(view: Any, texts: dict[str, str]) -> None:
     seat = view.seat
-    result = work.submit_group(seat.store, seat.workshop_id, seat.participant_id,
+    result = groupwork.submit_group(seat.store, seat.workshop_id, seat.participant_id,
                                view.activity_id, view.item_id, {"sections": texts}, view.base)
     if result.saved is not None:
         view.base = result.saved.version

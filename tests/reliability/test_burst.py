@@ -1,4 +1,4 @@
-"""A room joining at once: 30 trainee pages rendered at the same moment, 5 times, none lost."""
+"""A room joining at once: 30 trainee pages rendered at the same moment, 20 times, none lost."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from tests.serverproc import Server, start
 
-ROOM, BURSTS = 30, 5
+ROOM, BURSTS = 30, 20
 CONFIG = re.compile(rb'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*'
                     rb"</script>", re.S)
 

@@ -101,3 +101,23 @@ def test_exports_need_the_instructor_key(session: Session, out: Path) -> None:
     with pytest.raises(workshops.AccessDenied):
         export(session.course, session.store, session.code, "WRONG", "xlsx", out / "x.xlsx")
     assert not (out / "x.xlsx").exists()
+
+
+def test_hostile_text_is_escaped_in_the_html_report(out: Path) -> None:
+    from kit.content import load_course
+    from kit.live.seat import Seat
+    from kit.settings import REPO_ROOT
+    from kit.store import Store, activities
+
+    course = load_course(REPO_ROOT / "data")
+    store = Store(f"sqlite:///{out / 'x.db'}")
+    ws, key = workshops.create(store, "<script>alert(1)</script>", (3,))
+    p, _ = participants.join(store, ws.id, "<svg/onload=alert()>")
+    activities.set_state(store, ws.id, "m3-plan", "open")
+    payload = "<img src=x onerror=alert(2)>"
+    sections = {s.id: payload for s in course.templates["handling-plan"].sections}
+    Seat(store, ws.id, p.id).submit("m3-plan", "trouble-02", {"sections": sections})
+    html = export(course, store, ws.code, key, "html", out / "x.html").read_text("utf-8")
+    assert "<script>alert(1)" not in html and "<svg/onload" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;svg/onload=alert()&gt;" in html
+    store.dispose()

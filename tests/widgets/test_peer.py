@@ -135,3 +135,41 @@ def test_group_draft_conflict_is_shown_and_nothing_is_lost(course: Course,
         "pr-02#g1"}
     c = DraftView(real, "m4-media-plan", seats[0])  # a reload shows the group's latest
     assert c.sections["calm"].startswith("乙:")
+
+
+def test_calibration_shows_deviation_then_reviewing_starts(sqlite_store: Store) -> None:
+    from kit.content import load_course
+    from kit.settings import REPO_ROOT
+    from kit.store import activities, participants
+
+    real = load_course(REPO_ROOT / "data")
+    ws, _ = workshops.create(sqlite_store, "校准", (6,))
+    seats = []
+    for name in ("校一", "校二"):
+        app = TraineeApp(real, sqlite_store, PageBridge(), autostart=False)
+        app.bridge.query = ""
+        app.join(ws.code, name)
+        seats.append(app.seat)
+    activities.set_state(sqlite_store, ws.id, "m6-plan", "open")
+    for seat in seats:
+        view = DraftView(real, "m6-plan", seat)
+        text = "您好,非常抱歉给您添麻烦了,我们会在三个工作日内核实并回电,如有异议可申请核查或调解。"
+        view.fill({s.id: text for s in view.template.sections})
+        view.submit()
+        assert "已提交" in view.notice.value
+    activities.set_state(sqlite_store, ws.id, "m6-plan", "closed")
+    activities.set_state(sqlite_store, ws.id, "m6-review", "open")
+    review = ReviewView(real, "m6-review", seats[0])
+    review.apply_state("open")
+    assert "先校准" in review.body.children[0].value
+    rubric_input, button, result = review.body.children[2], review.body.children[3], \
+        review.body.children[4]
+    button.click()
+    assert "请为每条标准打分" in review.notice.value
+    rubric_input.set_scores({c.id: 4 for c in review.rubric.criteria})
+    button.click()
+    assert "平均偏差" in result.value and "讲师评语" in result.value
+    review.body.children[-1].click()  # start reviewing peers
+    assert review.allocation is not None
+    assert review.allocation.author_id == seats[1].participant_id
+    assert participants.get(sqlite_store, seats[0].participant_id).status == "reviewing"
