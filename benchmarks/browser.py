@@ -81,21 +81,23 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
             "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95)}
 
 
-def kernels_left(browser: Any, server: Running, pages: int, wait: float = 10.0) -> int:
-    """Open pages, close them, and count their kernels still running ``wait`` s later."""
-    before = {k.pid for k in server.kernels()}
+def kernels_left(browser: Any, servers: tuple[Running, ...], pages: int,
+                 wait: float = 10.0) -> tuple[int, ...]:
+    """Open pages on each server, close them all, count their kernels left ``wait`` s later."""
+    before = [{k.pid for k in s.kernels()} for s in servers]
     ctx = browser.new_context()
-    opened = [ctx.new_page() for _ in range(pages)]
-    for page in opened:
-        page.goto(server.url)
-    for page in opened:
+    opened = [(i, ctx.new_page()) for i in range(len(servers)) for _ in range(pages)]
+    for i, page in opened:
+        page.goto(servers[i].url)
+    for _, page in opened:
         page.get_by_role("button").first.wait_for(timeout=T)
-    mine = {k.pid for k in server.kernels()} - before
-    for page in opened:
+    mine = [{k.pid for k in s.kernels()} - b for s, b in zip(servers, before, strict=True)]
+    for _, page in opened:
         page.close(run_before_unload=True)
     time.sleep(wait)
     ctx.close()
-    return len(mine & {k.pid for k in server.kernels()})
+    return tuple(len(m & {k.pid for k in s.kernels()}) for s, m in zip(servers, mine,
+                                                                       strict=True))
 
 
 def _pct(values: list[float], q: int) -> float:

@@ -20,11 +20,11 @@ from kit.settings import REPO_ROOT
 DOCS = REPO_ROOT / "docs"
 
 
-def serving(runs: int, burst_n: int, bursts: int, tmp: Path) -> dict[str, Any]:
+def serving(runs: int, burst_n: int, bursts: int, tmp: Path, full: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     db = f"sqlite:///{tmp / 'bench.sqlite3'}"
     modes = (("cold", 0), ("preheated", burst_n))
-    for mode, preheat in modes[:1] if runs < 5 else modes:
+    for mode, preheat in modes if full else modes[:1]:
         bare, kit = servers.bare(preheat), servers.kit(db, preheat)
         try:
             if preheat:
@@ -55,16 +55,21 @@ def _refilled(preheat: int, seconds: float) -> float:
     return 0.0
 
 
-def aggregates(tmp: Path, trainees: int) -> measure.Figure:
+def session(tmp: Path, trainees: int) -> tuple[Any, Any, Any]:
+    """One simulated class for the console and export figures."""
     from kit.content import load_course
     from kit.demo import run_demo
-    from kit.live.console import Console
     from kit.settings import get_settings
     from kit.store import Store
-    from kit.widgets.bridge import PageBridge
 
     course, store = load_course(get_settings().data_dir), Store(f"sqlite:///{tmp / 'agg.sqlite3'}")
-    demo = run_demo(course, store, trainees, (1, 2, 3))
+    return course, store, run_demo(course, store, trainees, (1, 2, 3, 6))
+
+
+def aggregates(course: Any, store: Any, demo: Any, trainees: int) -> measure.Figure:
+    from kit.live.console import Console
+    from kit.widgets.bridge import PageBridge
+
     con = Console(course, store, PageBridge(), autostart=False)
     con.bridge.query = f"code={demo.code}&key={demo.key}"
     con.show("m3-case-analysis")
@@ -77,15 +82,10 @@ def aggregates(tmp: Path, trainees: int) -> measure.Figure:
     return measure.repeat(f"console refresh, {trainees} trainees", "s", 5, once)
 
 
-def export_times(tmp: Path, trainees: int) -> dict[str, measure.Figure]:
-    from kit.content import load_course
-    from kit.demo import run_demo
+def export_times(course: Any, store: Any, demo: Any, tmp: Path,
+                 trainees: int) -> dict[str, measure.Figure]:
     from kit.reports.run import export
-    from kit.settings import get_settings
-    from kit.store import Store
 
-    course, store = load_course(get_settings().data_dir), Store(f"sqlite:///{tmp / 'ex.db'}")
-    demo = run_demo(course, store, trainees, (1, 2, 3, 6))
     out = {}
     for fmt, suffix in (("xlsx", ".xlsx"), ("html", ".html")):
         def once(f: str = fmt, s: str = suffix) -> float:
@@ -104,17 +104,17 @@ def browser_figures(runs: int, pages: int, tmp: Path) -> dict[str, Any]:
         for mode, preheat in (("cold", 0), ("preheated", 2)):
             bare, kit = servers.bare(preheat), servers.kit(db, preheat)
             try:
-                _refilled(preheat, 10)
+                _refilled(preheat, 6)
                 for name, srv, ready in (("bare", bare, "ok"), ("kit", kit, "加入")):
-                    got = [(_refilled(preheat, 3), browser.tti(chromium, srv.url, ready))[1]
+                    got = [(_refilled(preheat, 2), browser.tti(chromium, srv.url, ready))[1]
                            for _ in range(runs)]
                     out[f"tti_{mode}_{name}"] = measure.Figure(
                         f"TTI {mode} {name}", "s", tuple(g[0] for g in got))
                     out[f"weight_{name}"] = {"requests": got[0][1], "bytes": got[0][2]}
                 if mode == "cold":
                     out["latency"] = browser.live_latency(chromium, kit, db, pages)
-                    out["left_bare"] = browser.kernels_left(chromium, bare, pages)
-                    out["left_kit"] = browser.kernels_left(chromium, kit, pages)
+                    out["left_bare"], out["left_kit"] = browser.kernels_left(
+                        chromium, (bare, kit), pages)
             finally:
                 bare.stop()
                 kit.stop()
@@ -149,21 +149,22 @@ def main() -> None:
             "store_trainees": 8 if args.smoke else (50 if quick else 200),
             "store_items": 3 if args.smoke else (10 if quick else 30), "procs": 8,
             "agg_trainees": 20 if args.smoke else 200,
-            "pages": 3 if args.smoke else (10 if quick else 30),
+            "pages": 3 if args.smoke else (5 if quick else 30),
             "date": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()} {psutil_cpus()} cores, {platform.system()}",
             "python": platform.python_version(),
             "versions": {p: version(p) for p in ("voila", "ipywidgets", "SQLAlchemy")}}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        results = serving(meta["runs"], meta["burst"], meta["bursts"], tmp)
+        results = serving(meta["runs"], meta["burst"], meta["bursts"], tmp, meta["mode"] == "full")
         urls = {"sqlite": f"sqlite:///{tmp / 'load.sqlite3'}"} | ({"postgresql": args.pg}
                                                                  if args.pg else {})
         results["store"] = {k: store_load.run(u, meta["store_trainees"], meta["procs"],
                                               meta["store_items"]) for k, u in urls.items()}
-        results["aggregates"] = aggregates(tmp, meta["agg_trainees"])
+        course, store, demo = session(tmp, meta["agg_trainees"])
+        results["aggregates"] = aggregates(course, store, demo, meta["agg_trainees"])
         results["validate"] = validate_time()
-        results["export"] = export_times(tmp, meta["agg_trainees"])
+        results["export"] = export_times(course, store, demo, tmp, meta["agg_trainees"])
         if not args.smoke:
             results.update(browser_figures(meta["runs"], meta["pages"], tmp))
     write(results, meta, args.out)

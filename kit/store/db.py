@@ -95,6 +95,8 @@ class Store:
         return self.engine.dialect.name
 
     def _create_schema(self) -> None:
+        if self._schema_current():
+            return  # the usual case: a plain read, no write lock for every new kernel
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":  # several servers may start at once
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7355608)")
@@ -106,6 +108,17 @@ class Store:
                     key="schema_version", value=str(schema.SCHEMA_VERSION)))
             elif int(version) > schema.SCHEMA_VERSION:
                 raise RuntimeError(f"存储的结构版本 {version} 比本程序新,请升级 kit")
+
+    def _schema_current(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(kit_readonly=True)
+                value = conn.execute(select(schema.meta.c.value).where(
+                    schema.meta.c.key == "schema_version")).scalar()
+                conn.rollback()
+        except DBAPIError:
+            return False
+        return value == str(schema.SCHEMA_VERSION)
 
     def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn`` in one short write transaction, retried if the store is busy."""

@@ -22,21 +22,45 @@ STATE_TEXT = {"open": "", "closed": "本活动已关闭,等待讲师公布答案
 
 
 class ClassifyView(W.VBox):
+    """One question on screen at a time (phones, and fewer widgets per kernel)."""
+
     def __init__(self, activity_id: str, title: str, questions: tuple[Question, ...],
                  seat: Seat | None = None) -> None:
         self.activity_id, self.seat, self.phase = activity_id, seat, "open"
+        self.questions, self.index = questions, 0
         self.dirty: dict[str, float] = {}
-        self.cards = [QuestionCard(q, self._changed, self._submit) for q in questions]
-        self.notice = Notice()
+        self._cards: dict[str, QuestionCard] = {}
+        self.saved = seat.restore(activity_id) if seat is not None else {}
+        self.notice, self.stage, self.where = Notice(), W.VBox(), W.HTML()
+        prev, nxt = W.Button(description="上一题"), W.Button(description="下一题")
+        prev.on_click(lambda _: self.go(self.index - 1))
+        nxt.on_click(lambda _: self.go(self.index + 1))
         graded = any(a.graded for q in questions for a in q.asks)
         help_text = W.HTML(f"<small>{esc(HELP)}</small>") if graded else W.HTML()
-        super().__init__([W.HTML(f"<h3>{esc(title)}</h3>"), help_text, self.notice, *self.cards])
-        saved = seat.restore(activity_id) if seat is not None else {}
-        for card in self.cards:
-            card.restore(saved.get(card.question.id, {}).get("answer", {}))
+        nav = W.HBox([prev, self.where, nxt]) if len(questions) > 1 else W.HBox()
+        super().__init__([W.HTML(f"<h3>{esc(title)}</h3>"), help_text, self.notice, nav,
+                          self.stage])
+        self.go(0)
+
+    @property
+    def cards(self) -> list[QuestionCard]:
+        """The cards built so far, in question order."""
+        return [self._cards[q.id] for q in self.questions if q.id in self._cards]
 
     def card(self, question_id: str) -> QuestionCard:
-        return next(c for c in self.cards if c.question.id == question_id)
+        if question_id not in self._cards:
+            q = next(q for q in self.questions if q.id == question_id)
+            card = QuestionCard(q, self._changed, self._submit)
+            card.restore(self.saved.get(q.id, {}).get("answer", {}))
+            self._show_phase(card)
+            self._cards[q.id] = card
+        return self._cards[question_id]
+
+    def go(self, index: int) -> None:
+        """Show question ``index`` (clamped), as the 上一题/下一题 buttons do."""
+        self.index = max(0, min(index, len(self.questions) - 1))
+        self.stage.children = [self.card(self.questions[self.index].id)]
+        self.where.value = f"第 {self.index + 1} / {len(self.questions)} 题"
 
     def _changed(self, card: QuestionCard) -> None:
         self.dirty[card.question.id] = time.monotonic()
@@ -71,7 +95,10 @@ class ClassifyView(W.VBox):
     def apply_state(self, state: str) -> None:
         self.phase = state
         for card in self.cards:
-            card.set_enabled(state == "open")
-            if state == "revealed":
-                card.reveal()
+            self._show_phase(card)
         self.notice.show(STATE_TEXT.get(state, ""), "info")
+
+    def _show_phase(self, card: QuestionCard) -> None:
+        card.set_enabled(self.phase == "open")
+        if self.phase == "revealed":
+            card.reveal()

@@ -201,3 +201,23 @@ def test_jupyterhub_user_joins_automatically(course: Course, sqlite_store: Store
     assert app.seat is not None and "zhang.san" in app.header.who.value
     again = trainee(course, sqlite_store, f"code={ws.code}")
     assert again.seat is not None and again.seat.participant_id == app.seat.participant_id
+
+
+def test_one_question_at_a_time_and_answers_survive_paging(sqlite_store: Store) -> None:
+    from kit.content import load_course
+    from kit.logic.questions import for_activity
+    from kit.settings import REPO_ROOT
+
+    real = load_course(REPO_ROOT / "data")
+    view = ClassifyView("m3-daily-problems", "t", for_activity(real, "m3-daily-problems"))
+    assert len(view.stage.children) == 1 and "第 1 / 8 题" in view.where.value
+    view.card("wait-01").select("problem", ["P1"])
+    view.go(1)
+    assert view.stage.children[0].question.id == "missed-01" and "第 2 / 8 题" in view.where.value
+    view.go(99)
+    assert "第 8 / 8 题" in view.where.value
+    view.go(0)
+    assert view.stage.children[0].inputs["problem"].value == ["P1"]
+    view.apply_state("revealed")
+    view.go(3)
+    assert "参考答案" in view.stage.children[0].feedback.value  # built after reveal, still shown
