@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -100,9 +101,21 @@ def _announce(opts: ServeOptions, store_url: str) -> None:
     lines = [f"  {name}: {url}" for name, url in urls(opts).items()]
     shown = store_url.split("@")[-1] if "@" in store_url else store_url
     print("\n消保工坊已启动 / kit is serving:\n" + "\n".join(lines)
-          + f"\n  存储 / Store: {shown}\n按 Ctrl-C 停止 / Ctrl-C to stop.\n", flush=True)
+          + f"\n  存储 / Store: {shown}{_lan_hint(opts)}\n按 Ctrl-C 停止 / Ctrl-C to stop.\n",
+          flush=True)
     if opts.open_browser:
         webbrowser.open(urls(opts)["讲师 / Instructor"])
+
+
+def _lan_hint(opts: ServeOptions) -> str:
+    """On a training-room LAN, trainees use this machine's address instead of 127.0.0.1."""
+    if opts.host not in ("0.0.0.0", "::"):
+        return ""
+    import psutil
+
+    found = [a.address for addrs in psutil.net_if_addrs().values() for a in addrs
+             if a.family == socket.AF_INET and not a.address.startswith("127.")]
+    return f"\n  局域网 / LAN: 请把网址中的 127.0.0.1 换成 {' 或 '.join(found) or '本机 IP 地址'}"
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

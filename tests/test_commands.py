@@ -126,3 +126,13 @@ def test_make_bench_runs_the_harness(target: str, tmp_path: Path) -> None:
     table = (tmp_path / "benchmarks.md").read_text("utf-8")
     assert "ratio" in table and "bare median" in table
     assert (tmp_path / "benchmarks.json").exists()
+
+
+def test_lan_serving_tells_the_instructor_which_address_to_share() -> None:
+    from kit.serve import ServeOptions, _lan_hint, voila_args
+
+    assert _lan_hint(ServeOptions()) == ""
+    assert "局域网" in _lan_hint(ServeOptions(host="0.0.0.0"))
+    args = voila_args(ServeOptions(host="0.0.0.0", class_size=40))
+    assert "--Voila.ip=0.0.0.0" in args and "--pool_size=40" in args
+    assert "--show_tracebacks=False" in args and "--KernelManager.transport=ipc" in args

@@ -47,6 +47,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)
 def test_thirty_joins_at_once_all_get_in(server: Server, tmp_path: Path) -> None:
     url = server.urls["学员"]
     for burst in range(BURSTS):
