@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
 import statistics
 import time
 import urllib.request
@@ -31,11 +34,19 @@ def repeat(name: str, unit: str, runs: int, fn: Callable[[], float]) -> Figure:
     return Figure(name, unit, tuple(fn() for _ in range(runs)))
 
 
-def render(url: str, timeout: float = 120) -> float:
+CONFIG = re.compile(rb'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*'
+                    rb"</script>", re.S)
+XSRF = {"Cookie": "_xsrf=00ff00ff", "X-XSRFToken": "00ff00ff"}  # double-submit, for cleanup
+
+
+def render(server: Running, timeout: float = 120) -> float:
     """Seconds until Voilà has streamed the whole page (every cell executed server-side)."""
     start = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=timeout) as resp:
+    with urllib.request.urlopen(server.url, timeout=timeout) as resp:
         body = resp.read()
+    found = CONFIG.search(body)
+    if found:
+        server.rendered.append(str(json.loads(found.group(1))["kernelId"]))
     if b"voila_finish" not in body or b"Kernel died" in body or b"kernel died" in body:
         raise RuntimeError("render failed")
     return time.perf_counter() - start
@@ -45,28 +56,27 @@ def burst(server: Running, n: int) -> tuple[float, int]:
     """``n`` renders at once: seconds until all are done, and how many failed."""
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=n) as pool:
-        results = list(pool.map(lambda _: _safe_render(server.url), range(n)))
-    return time.perf_counter() - start, sum(1 for ok in results if not ok)
+        results = list(pool.map(lambda _: _safe_render(server), range(n)))
+    took = time.perf_counter() - start
+    cleanup(server)
+    return took, sum(1 for ok in results if not ok)
 
 
-def _safe_render(url: str) -> bool:
+def _safe_render(server: Running) -> bool:
     try:
-        render(url, timeout=180)
+        render(server, timeout=180)
         return True
     except Exception:
         return False
 
 
-def kernel_rss(server: Running) -> float:
-    """Render once, then the resident memory (MB) of the newest kernel."""
-    before = {k.pid for k in server.kernels()}
-    render(server.url)
-    time.sleep(1.0)
-    new = [k for k in server.kernels() if k.pid not in before] or server.kernels()
-    return max(k.memory_info().rss for k in new) / 2**20
+def cleanup(server: Running) -> None:
+    """Shut down the kernels our renders started (killing them would only restart them)."""
+    while server.rendered:
+        kernel = server.rendered.pop()
+        req = urllib.request.Request(f"http://127.0.0.1:{server.port}/voila/api/shutdown/"
+                                     f"{kernel}", data=b"", method="POST", headers=XSRF)
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(req, timeout=30).close()
 
 
-def shutdown_all(server: Running) -> None:
-    for kernel in server.kernels():
-        kernel.terminate()
-    time.sleep(0.5)

@@ -32,18 +32,18 @@ def serving(runs: int, burst_n: int, bursts: int, tmp: Path, full: bool) -> dict
             for name, srv in (("bare", bare), ("kit", kit)):
                 out[f"render_{mode}_{name}"] = measure.repeat(
                     f"render {mode} {name}", "s", runs,
-                    lambda s=srv, p=preheat: _refilled(p, 2.0) + measure.render(s.url))
+                    lambda s=srv, p=preheat: _refilled(p, 2.0) + measure.render(s))
                 if mode == "cold":  # the kernels of the renders above, still running
                     time.sleep(1.0)
                     out[f"rss_{name}"] = measure.Figure(
                         f"kernel RSS {name}", "MB",
                         tuple(k.memory_info().rss / 2**20 for k in srv.kernels()))
+                measure.cleanup(srv)
                 results = [(_refilled(preheat, 8 + preheat), measure.burst(srv, burst_n))[1]
                            for _ in range(bursts)]
                 out[f"burst_{mode}_{name}"] = measure.Figure(
                     f"burst {burst_n} {mode} {name}", "s", tuple(r[0] for r in results))
                 out[f"burst_{mode}_{name}_failures"] = sum(r[1] for r in results)
-                measure.shutdown_all(srv)
         finally:
             bare.stop()
             kit.stop()

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -26,6 +26,7 @@ class Running:
     proc: subprocess.Popen[bytes]
     port: int
     page: str
+    rendered: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:

@@ -71,7 +71,7 @@ def test_required_fixture_kinds_are_present() -> None:
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     data = fixture_dir(tmp_path, None)
     filler = "# " + "填充" * 100 + "\n"
-    (data / "polls.yaml").write_text(filler * 12_000, "utf-8")  # ≈ 7 MB
+    (data / "polls.yaml").write_text(filler * 17_000, "utf-8")  # ≈ 10 MB
     code, out = validate(data)
     assert code == 1 and "polls.yaml:1:" in out and "文件过大" in out
 
