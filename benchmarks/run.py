@@ -150,7 +150,7 @@ def main() -> None:
             "runs": 2 if args.smoke else 5,
             "store_trainees": 8 if args.smoke else (50 if quick else 200),
             "store_items": 3 if args.smoke else (10 if quick else 30), "procs": 8,
-            "agg_trainees": 20 if args.smoke else (100 if quick else 200),
+            "agg_trainees": 20 if args.smoke else (50 if quick else 200),
             "pages": 3 if args.smoke else (5 if quick else 30),
             "date": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()} {psutil_cpus()} cores, {platform.system()}",
