@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
 
 import ipywidgets as W
 
@@ -101,7 +100,3 @@ class TraineeApp(W.VBox):
             self.body.children = [self.view] if self.view is not None else [W.HTML(WAITING)]
         if self.view is not None and activity_id:
             self.view.apply_state(states[activity_id])
-
-    @property
-    def current(self) -> Any:
-        return self.view

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-import ipywidgets as W
-
 from kit.content import Course
 from kit.live.seat import Seat
 from kit.logic.questions import for_activity
@@ -19,20 +17,6 @@ class ActivityView(Protocol):
     def flush(self, now: float | None = None, debounce: float = 1.0) -> int: ...
 
 
-class Unsupported(W.VBox):
-    """An activity kind this version cannot run on screens: said plainly, not faked."""
-
-    def __init__(self, activity_id: str, title: str) -> None:
-        self.activity_id = activity_id
-        super().__init__([W.HTML(f"<h3>{title}</h3><p>本活动请按讲师指示在线下完成。</p>")])
-
-    def apply_state(self, state: str) -> None:
-        pass
-
-    def flush(self, now: float | None = None, debounce: float = 1.0) -> int:
-        return 0
-
-
 def make_view(course: Course, activity_id: str, seat: Seat | None) -> Any:
     act = course.activity(activity_id)
     if act.kind in ("classify", "quiz", "poll"):
@@ -43,8 +27,6 @@ def make_view(course: Course, activity_id: str, seat: Seat | None) -> Any:
         from kit.widgets.draft import DraftView
 
         return DraftView(course, act.id, seat)
-    if act.kind == "peer_review":
-        from kit.widgets.review import ReviewView
+    from kit.widgets.review import ReviewView
 
-        return ReviewView(course, act.id, seat)
-    return Unsupported(act.id, act.title)
+    return ReviewView(course, act.id, seat)

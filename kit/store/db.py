@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -138,11 +137,6 @@ class Store:
                 return result
 
         return retrying(once)
-
-    @contextmanager
-    def connection(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -13,7 +13,7 @@ from kit.htmltext import esc
 from kit.logic.text import InputProblem
 from kit.store.db import StoreUnavailable
 
-__all__ = ["FALLBACK", "Notice", "error_boundary", "esc", "html_block"]
+__all__ = ["FALLBACK", "Notice", "error_boundary", "esc"]
 log = logging.getLogger("kit.widgets")
 F = TypeVar("F", bound=Callable[..., Any])
 FALLBACK = "出了点问题,操作没有完成。请再试一次;如果仍不行,请告诉讲师。"
@@ -44,9 +44,3 @@ def error_boundary(method: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
-
-
-def html_block(title: str, body: str = "", css: str = "kit-card") -> W.HTML:
-    """A card with an escaped title and an escaped, line-broken body."""
-    text = esc(body).replace("\n", "<br>")
-    return W.HTML(f'<div class="{css}"><b>{esc(title)}</b><div>{text}</div></div>')
