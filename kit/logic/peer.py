@@ -2,8 +2,10 @@
 
 Allocation: a reviewer who asks gets the eligible draft with the fewest reviews so far —
 never their own, never their group's, never one they already have. Ties break by a seeded
-hash, so the same seed gives the same allocation. Nobody waits for anybody: late joiners are
-served from what is there, and a reviewer who leaves only leaves their own slot unused.
+hash, so the same seed gives the same allocation. A look-ahead (kit.logic.balance) overrides
+that choice only when it would leave a round that can still end balanced within 1 unable to.
+Nobody waits for anybody: late joiners are served from what is there, and a reviewer who
+leaves only leaves their own slot unused.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import hashlib
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from kit.logic.balance import plan
 
 
 @dataclass(frozen=True)
@@ -24,39 +28,57 @@ def _tiebreak(seed: int, reviewer: int, author: int) -> str:
     return hashlib.sha256(f"{seed}:{reviewer}:{author}".encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Reviewer:
+    """Someone in the round: their group, the authors already given, the reviews still owed."""
+
+    id: int
+    group: int | None
+    done: frozenset[int]
+    owed: int
+
+
 def eligible(reviewer: int, group: int | None, drafts: Sequence[Draft],
-             done: set[int]) -> list[Draft]:
+             done: set[int] | frozenset[int]) -> list[Draft]:
     return [d for d in drafts if d.author != reviewer and d.author not in done
             and (group is None or d.group != group)]
 
 
-def next_draft(reviewer: int, group: int | None, drafts: Sequence[Draft],
-               counts: Mapping[int, int], done: set[int], seed: int = 0,
-               pending: Mapping[int, set[int]] | None = None) -> int | None:
+def next_draft(me: Reviewer, others: Sequence[Reviewer], drafts: Sequence[Draft],
+               counts: Mapping[int, int], seed: int = 0) -> int | None:
     """The author whose draft this reviewer should review next, or ``None``.
 
-    Fewest reviews first. Among equals, the draft that most of the reviewers still to come
-    cannot take (``pending``: reviewer → authors they may not review: their own, their
-    group's, those already done) goes first, so nobody is later left with only their own.
+    Fewest reviews first, ties by a seeded hash, unless that choice would make a round that
+    can still end balanced within 1 unable to: then the best choice of a balanced completion
+    of the round in which ``others`` (reviewers still owing reviews) take their share.
     """
-    pool = eligible(reviewer, group, drafts, done)
-    if not pool:
+    ranked = sorted(eligible(me.id, me.group, drafts, me.done),
+                    key=lambda d: (counts.get(d.author, 0), _tiebreak(seed, me.id, d.author)))
+    if not ranked:
         return None
-    waiting = {r: b for r, b in (pending or {}).items() if r != reviewer}
+    first = ranked[0].author
+    everyone = [me, *[r for r in others if r.id != me.id]]
+    planned = _plan(everyone, drafts, counts)
+    if planned is None or first in planned.get(me.id, ()):
+        return first
+    after = Reviewer(me.id, me.group, me.done | {first}, me.owed - 1)
+    if _plan([after, *everyone[1:]], drafts, {**counts, first: counts.get(first, 0) + 1}):
+        return first
+    return next((d.author for d in ranked if d.author in planned.get(me.id, ())), first)
 
-    def pressure(d: Draft) -> int:
-        return sum(1 for blocked in waiting.values() if d.author in blocked)
 
-    best = min(pool, key=lambda d: (counts.get(d.author, 0), -pressure(d),
-                                    _tiebreak(seed, reviewer, d.author)))
-    return best.author
+def _plan(reviewers: Sequence[Reviewer], drafts: Sequence[Draft],
+          counts: Mapping[int, int]) -> dict[int, set[int]] | None:
+    authors = [d.author for d in drafts]
+    allowed = {r.id: _rotated(r.id, [d.author for d in eligible(r.id, r.group, drafts, r.done)])
+               for r in reviewers}
+    return plan({r.id: r.owed for r in reviewers}, allowed, counts, authors)
 
 
-def blocked(reviewer: int, group: int | None, drafts: Sequence[Draft],
-            done: set[int]) -> set[int]:
-    """Authors this reviewer may not be given: own, same group, already reviewed."""
-    return {d.author for d in drafts if d.author == reviewer or d.author in done
-            or (group is not None and d.group == group)}
+def _rotated(reviewer: int, authors: list[int]) -> list[int]:
+    """Start each reviewer's search after themselves, so searches spread over the drafts."""
+    cut = sum(1 for a in authors if a < reviewer)
+    return authors[cut:] + authors[:cut]
 
 
 def medians(reviews: Sequence[Mapping[str, int]]) -> dict[str, float]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from kit.logic.peer import Draft, blocked, next_draft
+from kit.logic.peer import Draft, Reviewer, next_draft
 from kit.store.db import Store
 from kit.store.groupwork import lock
 from kit.store.peer_extra import calibrate, calibration_scores, overridden, override
@@ -48,12 +48,13 @@ def draft_author(store: Store, workshop_id: int, of: str, participant: int,
     return mine[0] if mine else participant
 
 
-def _drafts(store: Store, workshop_id: int, of: str) -> list[Draft]:
+def _drafts(store: Store, workshop_id: int, of: str) -> tuple[list[Draft], dict[int, int]]:
+    """The drafts to review, and every participant's group."""
     authors = set(representatives(store, workshop_id, of).values())
     groups = dict(store.read(lambda c: c.execute(select(
         participants.c.id, participants.c.group_no).where(
         participants.c.workshop_id == workshop_id)).all()))
-    return [Draft(a, groups.get(a)) for a in sorted(authors)]
+    return [Draft(a, groups.get(a)) for a in sorted(authors)], groups
 
 
 def _mine(conn: Connection, activity_id: str, reviewer: int) -> list[Any]:
@@ -63,14 +64,27 @@ def _mine(conn: Connection, activity_id: str, reviewer: int) -> list[Any]:
                         .group_by(AL.id, AL.author_id).order_by(AL.id)).all())
 
 
+def _round(conn: Connection, workshop_id: int, activity_id: str, drafts: list[Draft],
+           groups: dict[int, int], k: int) -> tuple[dict[int, int], list[Reviewer]]:
+    """Reviews per author so far, and everyone who still owes reviews in this round.
+
+    Authors are expected to review; so is anyone who has already asked for a draft."""
+    pairs = conn.execute(select(AL.reviewer_id, AL.author_id).where(
+        AL.activity_id == activity_id, AL.workshop_id == workshop_id)).all()
+    counts: dict[int, int] = {}
+    done: dict[int, set[int]] = {d.author: set() for d in drafts}
+    for r, a in pairs:
+        counts[a] = counts.get(a, 0) + 1
+        done.setdefault(r, set()).add(a)
+    owing = [Reviewer(r, groups.get(r), frozenset(a), k - len(a))
+             for r, a in sorted(done.items()) if len(a) < k]
+    return counts, owing
+
+
 def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, reviewer: int,
                     k: int, seed: int = 0) -> Allocation | None:
     """The reviewer's open allocation, or a new one; ``None`` when done or nothing is left."""
-    drafts = _drafts(store, workshop_id, of)
-    group = next((d.group for d in drafts if d.author == reviewer), None)
-    if group is None:
-        group = store.read(lambda c: c.execute(select(participants.c.group_no).where(
-            participants.c.id == reviewer)).scalar())
+    drafts, groups = _drafts(store, workshop_id, of)
 
     def allocate(conn: Connection) -> Allocation | None:
         _serialise(conn, workshop_id, activity_id)
@@ -80,17 +94,10 @@ def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, r
             return Allocation(open_.id, open_.author_id, False)
         if len(mine) >= k:
             return None
-        pairs = conn.execute(select(AL.reviewer_id, AL.author_id).where(
-            AL.activity_id == activity_id, AL.workshop_id == workshop_id)).all()
-        counts: dict[int, int] = {}
-        done: dict[int, set[int]] = {}
-        for r, a in pairs:
-            counts[a] = counts.get(a, 0) + 1
-            done.setdefault(r, set()).add(a)
-        pending = {d.author: blocked(d.author, d.group, drafts, done.get(d.author, set()))
-                   for d in drafts if len(done.get(d.author, ())) < k}
-        author = next_draft(reviewer, group, drafts, counts, {m.author_id for m in mine}, seed,
-                            pending)
+        counts, owing = _round(conn, workshop_id, activity_id, drafts, groups, k)
+        me = Reviewer(reviewer, groups.get(reviewer), frozenset(m.author_id for m in mine),
+                      k - len(mine))
+        author = next_draft(me, owing, drafts, counts, seed)
         if author is None:
             return None
         new = conn.execute(insert(allocations).values(
