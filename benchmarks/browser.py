@@ -42,19 +42,48 @@ def tti(browser: Any, url: str, ready: str) -> tuple[float, int, int]:
     return took, len(sizes), sum(sizes)
 
 
-def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str, float]:
-    """Instructor opens an activity → visible on every trainee page; trainee submits → chart."""
-    store = Store(db)
-    ws, key = workshops.create(store, "延迟测量", (3,))
-    ctx = browser.new_context()
+def _join(ctx: Any, server: Running, code: str, pages: int) -> list[Any]:
     trainees = []
     for i in range(pages):
         page = ctx.new_page()
-        page.goto(f"{server.url}?code={ws.code}")
+        page.goto(f"{server.url}?code={code}")
         page.get_by_placeholder("姓名或工号").fill(f"测{i}")
         page.get_by_role("button", name="加入").click()
         page.get_by_text("请稍候").wait_for(timeout=T)
         trainees.append(page)
+    return trainees
+
+
+def rss(server: Running, pids: set[int]) -> list[float]:
+    """Resident memory (MB) of these kernels of ``server``."""
+    return [k.memory_info().rss / 2**20 for k in server.kernels() if k.pid in pids]
+
+
+def page_rss(browser: Any, server: Running, ready: str, pages: int) -> list[float]:
+    """Kernel RSS once ``pages`` fresh pages are interactive (``ready`` button visible)."""
+    before = {k.pid for k in server.kernels()}
+    ctx = browser.new_context()
+    for _ in range(pages):
+        page = ctx.new_page()
+        page.goto(server.url)
+        page.get_by_role("button", name=ready).first.wait_for(timeout=T)
+    time.sleep(1.0)
+    got = rss(server, {k.pid for k in server.kernels()} - before)
+    ctx.close()
+    return got
+
+
+def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str, Any]:
+    """Instructor opens an activity → visible on every trainee page; trainee submits → chart.
+
+    Also the trainees' kernel RSS once the activity is shown (the memory figure's definition).
+    """
+    store = Store(db)
+    ws, key = workshops.create(store, "延迟测量", (3,))
+    ctx = browser.new_context()
+    before = {k.pid for k in server.kernels()}
+    trainees = _join(ctx, server, ws.code, pages)
+    mine = {k.pid for k in server.kernels()} - before
     console = ctx.new_page()
     console.goto(server.url.replace("exercises/trainee.ipynb", "workshops/console.ipynb")
                  + f"?code={ws.code}&key={key}")
@@ -67,6 +96,8 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     for page in trainees:
         page.locator(".kit-question").first.wait_for(timeout=T)
         opened.append(time.perf_counter() - start)
+    time.sleep(1.0)
+    memory = rss(server, mine)
     shown = []
     for n, page in enumerate(trainees, 1):
         card = page.locator(".kit-question").first
@@ -78,7 +109,7 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     ctx.close()
     store.dispose()
     return {"open_p50": _pct(opened, 50), "open_p95": _pct(opened, 95),
-            "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95)}
+            "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95), "rss": memory}
 
 
 def kernels_left(browser: Any, servers: tuple[Running, ...], pages: int,

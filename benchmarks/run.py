@@ -115,13 +115,25 @@ def browser_figures(runs: int, pages: int, tmp: Path) -> dict[str, Any]:
                         f"TTI {mode} {name}", "s", tuple(g[0] for g in got))
                     out[f"weight_{name}"] = {"requests": got[0][1], "bytes": got[0][2]}
                 if mode == "cold":
-                    out["latency"] = browser.live_latency(chromium, kit, db, pages)
+                    out.update(_page_memory(chromium, bare, kit, db, pages))
                     out["left_bare"], out["left_kit"] = browser.kernels_left(
                         chromium, (bare, kit), pages)
             finally:
                 bare.stop()
                 kit.stop()
     return out
+
+
+def _page_memory(chromium: Any, bare: servers.Running, kit: servers.Running, db: str,
+                 pages: int) -> dict[str, Any]:
+    """Kernel RSS in the browser: bare once interactive, kit once an activity is shown."""
+    latency = browser.live_latency(chromium, kit, db, pages)
+    return {"latency": latency,
+            "rss_shown_kit": measure.Figure("kernel RSS kit, activity shown", "MB",
+                                            tuple(latency.pop("rss"))),
+            "rss_shown_bare": measure.Figure("kernel RSS bare, interactive", "MB",
+                                             tuple(browser.page_rss(chromium, bare, "ok",
+                                                                    min(pages, 5))))}
 
 
 def validate_time() -> measure.Figure:

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.content.checks import Report, all_cases, all_items
-from kit.content.checks_refs import cross_check
 from kit.content.extra_models import (
     Exemplar,
     ExemplarFile,
@@ -16,7 +14,6 @@ from kit.content.extra_models import (
     RuleFile,
     RuleSet,
 )
-from kit.content.loader import parse_all
 from kit.content.models import Case, Dimension, Item, Taxonomy, Template, TemplateFile
 from kit.content.problems import Problem
 from kit.content.rubric_models import Activity, Module, ModuleFile, Rubric, RubricFile
@@ -68,7 +65,14 @@ def _freeze(pairs: list[tuple[str, object]]) -> Mapping[str, object]:
 
 
 def check(root: Path) -> tuple[Course | None, list[Problem]]:
-    """Validate ``root``; return the course (if valid) and every problem found."""
+    """Validate ``root``; return the course (if valid) and every problem found.
+
+    The parser and checks load here, not at import: a trainee's kernel reads the cached course
+    and never needs them (nor PyYAML)."""
+    from kit.content.checks import Report, all_cases, all_items
+    from kit.content.checks_refs import cross_check
+    from kit.content.loader import parse_all
+
     parsed = parse_all(root)
     problems = sorted(parsed.problems + cross_check(Report(parsed)))
     if problems:

@@ -20,7 +20,8 @@ ModuleNo = Annotated[int, Field(ge=1, le=7)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              defer_build=True)
 
 
 class Label(Frozen):

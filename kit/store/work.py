@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import time
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from kit.logic.text import InputProblem
@@ -100,8 +99,8 @@ def mine(store: Store, participant_id: int, activity_id: str) -> dict[str, Submi
 
 
 def upsert(conn: Connection, table: Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
-    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = make(table).values(**keys, **values)
+    dialect = importlib.import_module(f"sqlalchemy.dialects.{conn.dialect.name}")
+    stmt = dialect.insert(table).values(**keys, **values)
     conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=values))
 
 
