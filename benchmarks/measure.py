@@ -6,9 +6,10 @@ import contextlib
 import json
 import re
 import statistics
+import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -32,6 +33,14 @@ class Figure:
 
 def repeat(name: str, unit: str, runs: int, fn: Callable[[], float]) -> Figure:
     return Figure(name, unit, tuple(fn() for _ in range(runs)))
+
+
+@contextlib.contextmanager
+def phase(name: str) -> Iterator[None]:
+    """Say on stderr how long each part of the run took."""
+    start = time.perf_counter()
+    yield
+    print(f"[bench] {name}: {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
 
 
 CONFIG = re.compile(rb'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*'
@@ -72,11 +81,13 @@ def _safe_render(server: Running) -> bool:
 
 def cleanup(server: Running) -> None:
     """Shut down the kernels our renders started (killing them would only restart them)."""
-    while server.rendered:
-        kernel = server.rendered.pop()
-        req = urllib.request.Request(f"http://127.0.0.1:{server.port}/voila/api/shutdown/"
-                                     f"{kernel}", data=b"", method="POST", headers=XSRF)
-        with contextlib.suppress(OSError):
-            urllib.request.urlopen(req, timeout=30).close()
+    kernels, server.rendered[:] = list(server.rendered), []
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(lambda k: _shutdown(server, k), kernels))
 
 
+def _shutdown(server: Running, kernel: str) -> None:
+    req = urllib.request.Request(f"http://127.0.0.1:{server.port}/voila/api/shutdown/{kernel}",
+                                 data=b"", method="POST", headers=XSRF)
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(req, timeout=30).close()

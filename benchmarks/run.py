@@ -115,9 +115,11 @@ def browser_figures(runs: int, pages: int, tmp: Path) -> dict[str, Any]:
                         f"TTI {mode} {name}", "s", tuple(g[0] for g in got))
                     out[f"weight_{name}"] = {"requests": got[0][1], "bytes": got[0][2]}
                 if mode == "cold":
-                    out.update(_page_memory(chromium, bare, kit, db, pages))
-                    out["left_bare"], out["left_kit"] = browser.kernels_left(
-                        chromium, (bare, kit), pages)
+                    with measure.phase("browser: live latency and memory"):
+                        out.update(_page_memory(chromium, bare, kit, db, pages))
+                    with measure.phase("browser: kernels left"):
+                        out["left_bare"], out["left_kit"] = browser.kernels_left(
+                            chromium, (bare, kit), pages)
             finally:
                 bare.stop()
                 kit.stop()
@@ -148,6 +150,37 @@ def validate_time() -> measure.Figure:
     return measure.repeat("kit validate (full content)", "s", 5, once)
 
 
+def settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Sizes per mode, and what this run is on."""
+    size = 0 if args.smoke else (1 if args.quick else 2)  # smoke, quick, full
+    return {"mode": ("smoke", "quick", "full")[size], "burst": (3, 10, 30)[size],
+            "bursts": (1, 2, 20)[size], "runs": (2, 5, 5)[size],
+            "store_trainees": (8, 50, 200)[size], "store_items": (3, 10, 30)[size], "procs": 8,
+            "agg_trainees": (20, 50, 200)[size], "pages": (3, 5, 30)[size],
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+            "machine": f"{platform.machine()} {psutil_cpus()} cores, {platform.system()}",
+            "python": platform.python_version(),
+            "versions": {p: version(p) for p in ("voila", "ipywidgets", "SQLAlchemy")}}
+
+
+def run_all(meta: dict[str, Any], tmp: Path, pg: str | None) -> dict[str, Any]:
+    with measure.phase("serving"):
+        results = serving(meta["runs"], meta["burst"], meta["bursts"], tmp, meta["mode"] == "full")
+    urls = {"sqlite": f"sqlite:///{tmp / 'load.sqlite3'}"} | ({"postgresql": pg} if pg else {})
+    with measure.phase("store"):
+        results["store"] = {k: store_load.run(u, meta["store_trainees"], meta["procs"],
+                                              meta["store_items"]) for k, u in urls.items()}
+    with measure.phase("console, validate, export"):
+        course, store, demo = session(tmp, meta["agg_trainees"])
+        results["aggregates"] = aggregates(course, store, demo, meta["agg_trainees"])
+        results["validate"] = validate_time()
+        results["export"] = export_times(course, store, demo, tmp, meta["agg_trainees"])
+    if meta["mode"] != "smoke":
+        with measure.phase("browser"):
+            results.update(browser_figures(meta["runs"], meta["pages"], tmp))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="under 3 minutes")
@@ -156,32 +189,9 @@ def main() -> None:
                         help="tiny sizes to prove the harness runs (tests); not for figures")
     parser.add_argument("--out", type=Path, default=DOCS, help="where to write the results")
     args = parser.parse_args()
-    quick = args.quick or args.smoke
-    meta = {"mode": "smoke" if args.smoke else ("quick" if quick else "full"),
-            "burst": 3 if args.smoke else (10 if quick else 30),
-            "bursts": 1 if args.smoke else (2 if quick else 20),
-            "runs": 2 if args.smoke else 5,
-            "store_trainees": 8 if args.smoke else (50 if quick else 200),
-            "store_items": 3 if args.smoke else (10 if quick else 30), "procs": 8,
-            "agg_trainees": 20 if args.smoke else (50 if quick else 200),
-            "pages": 3 if args.smoke else (5 if quick else 30),
-            "date": time.strftime("%Y-%m-%d %H:%M"),
-            "machine": f"{platform.machine()} {psutil_cpus()} cores, {platform.system()}",
-            "python": platform.python_version(),
-            "versions": {p: version(p) for p in ("voila", "ipywidgets", "SQLAlchemy")}}
+    meta = settings(args)
     with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        results = serving(meta["runs"], meta["burst"], meta["bursts"], tmp, meta["mode"] == "full")
-        urls = {"sqlite": f"sqlite:///{tmp / 'load.sqlite3'}"} | ({"postgresql": args.pg}
-                                                                 if args.pg else {})
-        results["store"] = {k: store_load.run(u, meta["store_trainees"], meta["procs"],
-                                              meta["store_items"]) for k, u in urls.items()}
-        course, store, demo = session(tmp, meta["agg_trainees"])
-        results["aggregates"] = aggregates(course, store, demo, meta["agg_trainees"])
-        results["validate"] = validate_time()
-        results["export"] = export_times(course, store, demo, tmp, meta["agg_trainees"])
-        if not args.smoke:
-            results.update(browser_figures(meta["runs"], meta["pages"], tmp))
+        results = run_all(meta, Path(tmp_name), args.pg)
     write(results, meta, args.out)
 
 

@@ -33,6 +33,8 @@ class ActivityCell(W.VBox):
         self.board: Any = None
         super().__init__([self.bridge])
         self.bridge.observe(lambda _: self.start(), "query")
+        if self.bridge.query is not None:
+            self.start()
 
     @error_boundary
     def start(self) -> None:

@@ -30,6 +30,8 @@ class Console(W.VBox):
         self.board: Any = None
         super().__init__([self.bridge, W.HTML("正在连接……")])
         self.bridge.observe(lambda _: self.start(), "query")
+        if self.bridge.query is not None:
+            self.start()
 
     @error_boundary
     def start(self) -> None:

@@ -37,6 +37,8 @@ class TraineeApp(W.VBox):
         self.rev, self.view, self.shown = -1, None, ""
         super().__init__([self.bridge, self.notice, W.HTML("正在连接……")])
         self.bridge.observe(lambda _: self.start(), "query")
+        if self.bridge.query is not None:
+            self.start()
 
     @error_boundary
     def start(self) -> None:

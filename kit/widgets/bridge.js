@@ -38,8 +38,10 @@ function overlay(text) {
 
 function render({ model, el }) {
   el.style.display = "none";
-  model.set("query", window.location.search.replace(/^\?/, ""));
-  model.save_changes();
+  if (model.get("query") === null) {  // the kernel did not get it from Voilà's request
+    model.set("query", window.location.search.replace(/^\?/, ""));
+    model.save_changes();
+  }
 
   model.on("change:url_query", () => {
     const q = model.get("url_query");

@@ -1,6 +1,8 @@
 """The page bridge: the one piece of browser code the kit needs (anywidget, one file).
 
-- reads the page's query string (``code``, ``t`` for a trainee token, ``key`` for the console);
+- reads the page's query string (``code``, ``t`` for a trainee token, ``key`` for the console):
+  from Voilà's request when it started this kernel for the page (the first screen is then part
+  of the page as served), else from the browser once the page runs;
 - writes the participant token into the URL, so a reload brings back the same person;
 - shows a Chinese "connection lost" overlay with a reconnect button when the kernel is gone;
 - asks the server to shut the kernel down when the page closes.
@@ -8,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,17 @@ import anywidget
 import traitlets
 
 _ESM = (Path(__file__).with_name("bridge.js")).read_text(encoding="utf-8")
+
+
+def served_query() -> str | None:
+    """The query string of the request this kernel was started for, if Voilà started it so.
+
+    A preheated kernel started before any request: ``None``, the browser will tell."""
+    if not os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
+        return None
+    if os.environ.get("VOILA_PREHEAT", "False") != "False":
+        return None
+    return os.environ.get("QUERY_STRING")
 
 
 class PageBridge(anywidget.AnyWidget):
@@ -30,6 +44,8 @@ class PageBridge(anywidget.AnyWidget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        if self.query is None:
+            self.query = served_query()
         self.last_ping = time.monotonic()
         self.on_msg(self._on_msg)
 

@@ -221,3 +221,19 @@ def test_one_question_at_a_time_and_answers_survive_paging(sqlite_store: Store) 
     view.apply_state("revealed")
     view.go(3)
     assert "参考答案" in view.stage.children[0].feedback.value  # built after reveal, still shown
+
+
+def test_a_kernel_voila_started_for_the_page_shows_the_first_screen_at_once(
+        course: Course, sqlite_store: Store, room: tuple[Console, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Voilà passes the request's query string to a kernel it starts for the page; a
+    preheated kernel (started before any request) waits for the browser instead."""
+    _, code = room
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    monkeypatch.setenv("QUERY_STRING", f"code={code}")
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    app = TraineeApp(course, sqlite_store, PageBridge(), autostart=False)
+    assert app.form in app.children and app.form.code.value == code
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    waiting = TraineeApp(course, sqlite_store, PageBridge(), autostart=False)
+    assert waiting.bridge.query is None and waiting.form not in waiting.children
