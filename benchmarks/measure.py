@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from benchmarks.servers import Running
 
@@ -49,16 +50,26 @@ XSRF = {"Cookie": "_xsrf=00ff00ff", "X-XSRFToken": "00ff00ff"}  # double-submit,
 
 
 def render(server: Running, timeout: float = 120) -> float:
-    """Seconds until Voilà has streamed the whole page (every cell executed server-side)."""
+    """Seconds until Voilà has streamed the whole page (every cell executed server-side).
+
+    A wedged render can trickle bytes for ever, so the limit is on the whole response."""
     start = time.perf_counter()
-    with urllib.request.urlopen(server.url, timeout=timeout) as resp:
-        body = resp.read()
+    with urllib.request.urlopen(server.url, timeout=min(timeout, 60)) as resp:
+        body = _read(resp, start + timeout)
     found = CONFIG.search(body)
     if found:
         server.rendered.append(str(json.loads(found.group(1))["kernelId"]))
     if b"voila_finish" not in body or b"Kernel died" in body or b"kernel died" in body:
         raise RuntimeError("render failed")
     return time.perf_counter() - start
+
+
+def _read(resp: Any, deadline: float) -> bytes:
+    """The body as far as it came before ``deadline``."""
+    chunks = []
+    while time.perf_counter() < deadline and (chunk := resp.read1(65536)):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def burst(server: Running, n: int) -> tuple[float, int]:

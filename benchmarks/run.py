@@ -9,6 +9,7 @@ import argparse
 import platform
 import tempfile
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -21,33 +22,47 @@ DOCS = REPO_ROOT / "docs"
 
 
 def serving(runs: int, burst_n: int, bursts: int, tmp: Path, full: bool) -> dict[str, Any]:
+    """Render, memory after render and join bursts: bare Voilà, then the kit, one at a time."""
     out: dict[str, Any] = {}
     db = f"sqlite:///{tmp / 'bench.sqlite3'}"
     modes = (("cold", 0), ("preheated", burst_n))
     for mode, preheat in modes if full else modes[:1]:
-        bare, kit = servers.bare(preheat), servers.kit(db, preheat)
-        try:
-            if preheat:
-                time.sleep(8 + preheat)  # let both pools warm up
-            for name, srv in (("bare", bare), ("kit", kit)):
-                out[f"render_{mode}_{name}"] = measure.repeat(
-                    f"render {mode} {name}", "s", runs,
-                    lambda s=srv, p=preheat: _refilled(p, 2.0) + measure.render(s))
-                if mode == "cold":  # the kernels of the renders above, still running
-                    time.sleep(1.0)
-                    out[f"rss_{name}"] = measure.Figure(
-                        f"kernel RSS {name}", "MB",
-                        tuple(k.memory_info().rss / 2**20 for k in srv.kernels()))
-                measure.cleanup(srv)
-                rounds = min(bursts, 5) if preheat else bursts  # a pool refill takes ~40 s
-                results = [(_refilled(preheat, 8 + preheat), measure.burst(srv, burst_n))[1]
-                           for _ in range(rounds)]
-                out[f"burst_{mode}_{name}"] = measure.Figure(
-                    f"burst {burst_n} {mode} {name}", "s", tuple(r[0] for r in results))
-                out[f"burst_{mode}_{name}_failures"] = sum(r[1] for r in results)
-        finally:
-            bare.stop()
-            kit.stop()
+        starts = {"bare": lambda p=preheat: servers.bare(p),
+                  "kit": lambda p=preheat: servers.kit(db, p)}
+        for name, start in starts.items():
+            with measure.phase(f"serving: {mode} {name}"):
+                out.update(_serve(name, mode, start, preheat, (runs, burst_n, bursts)))
+    return out
+
+
+def _serve(name: str, mode: str, start: Callable[[], servers.Running], preheat: int,
+           sizes: tuple[int, int, int]) -> dict[str, Any]:
+    runs, burst_n, bursts = sizes
+    out: dict[str, Any] = {}
+    srv = start()
+    try:
+        _refilled(preheat, 8 + preheat)  # let the pool warm up
+        first = srv
+        out[f"render_{mode}_{name}"] = measure.repeat(
+            f"render {mode} {name}", "s", runs,
+            lambda: _refilled(preheat, 2.0) + measure.render(first))
+        if mode == "cold":  # the kernels of the renders above, still running
+            time.sleep(1.0)
+            out[f"rss_{name}"] = measure.Figure(f"kernel RSS {name}", "MB", tuple(
+                k.memory_info().rss / 2**20 for k in srv.kernels()))
+        measure.cleanup(srv)
+        results = []
+        for _ in range(min(bursts, 5) if preheat else bursts):  # a pool refill takes ~40 s
+            _refilled(preheat, 8 + preheat)
+            results.append(measure.burst(srv, burst_n))
+            if results[-1][1]:  # pages were lost: the next burst starts on a fresh server
+                srv.stop()
+                srv = start()
+        out[f"burst_{mode}_{name}"] = measure.Figure(
+            f"burst {burst_n} {mode} {name}", "s", tuple(r[0] for r in results))
+        out[f"burst_{mode}_{name}_failures"] = sum(r[1] for r in results)
+    finally:
+        srv.stop()
     return out
 
 

@@ -97,6 +97,19 @@ def test_late_joiners_are_served_and_leavers_starve_nobody(n: int, late: int) ->
     assert len(reviewed) == n  # with one review each, every draft got one
 
 
+@given(n=st.integers(3, 25), k=st.integers(1, 3), data=st.data())
+@settings(max_examples=80, deadline=None)
+def test_reviewers_who_never_come_starve_no_draft(n: int, k: int, data: st.DataObject) -> None:
+    """The look-ahead counts on everyone with a draft; when some never ask, the drafts meant
+    for them end one short at most: everyone present gets k, and the spread stays within 2."""
+    absent = data.draw(st.sets(st.integers(0, n - 1), min_size=1, max_size=max(1, n // 3)))
+    order = data.draw(st.permutations([r for r in list(range(n)) * k if r not in absent]))
+    drafts = [Draft(a) for a in range(n)]
+    given = run_round(drafts, order, k)
+    assert all(len(given[r]) == min(k, n - 1) for r in range(n) if r not in absent)
+    assert spread(drafts, given) <= 2
+
+
 @given(n=st.integers(4, 20), joiners=st.integers(1, 4), k=st.integers(1, 3))
 @settings(max_examples=30, deadline=None)
 def test_drafts_arriving_mid_round_are_reviewed_first(n: int, joiners: int, k: int) -> None:
