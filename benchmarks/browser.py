@@ -42,10 +42,29 @@ def tti(browser: Any, url: str, ready: str) -> tuple[float, int, int]:
     return took, len(sizes), sum(sizes)
 
 
-def _join(ctx: Any, server: Running, code: str, pages: int) -> list[Any]:
+WATCH = """() => { window.__kitShown = 0; new MutationObserver((_, obs) => {
+  if (document.querySelector('.kit-question')) { window.__kitShown = Date.now(); obs.disconnect(); }
+}).observe(document.body, {childList: true, subtree: true}); }"""
+
+
+def _delivered(page: Any, into: list[float]) -> None:
+    """Note when the page's kernel sends it new widgets (before the browser draws them)."""
+    def frame(payload: Any) -> None:
+        data = payload if isinstance(payload, bytes) else str(payload).encode()
+        if b"comm_open" in data:
+            into.append(time.time())
+
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
+
+
+def _join(ctx: Any, server: Running, code: str, pages: int,
+          frames: list[list[float]] | None = None) -> list[Any]:
     trainees = []
     for i in range(pages):
         page = ctx.new_page()
+        if frames is not None:
+            frames.append([])
+            _delivered(page, frames[-1])
         page.goto(f"{server.url}?code={code}")
         page.get_by_placeholder("姓名或工号").fill(f"测{i}")
         page.get_by_role("button", name="加入").click()
@@ -82,7 +101,8 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     ws, key = workshops.create(store, "延迟测量", (3,))
     ctx = browser.new_context()
     before = {k.pid for k in server.kernels()}
-    trainees = _join(ctx, server, ws.code, pages)
+    frames: list[list[float]] = []
+    trainees = _join(ctx, server, ws.code, pages, frames)
     mine = {k.pid for k in server.kernels()} - before
     console = ctx.new_page()
     console.goto(server.url.replace("exercises/trainee.ipynb", "workshops/console.ipynb")
@@ -90,12 +110,14 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     row = console.locator(".widget-hbox", has_text="日常八大投诉问题拆解").first
     row.wait_for(timeout=T)
     row.get_by_role("button", name="看结果").click()
-    start = time.perf_counter()
+    for page in trainees:
+        page.evaluate(WATCH)
+    clicked = time.time()
     row.get_by_role("button", name="开放").click()
-    opened = []
     for page in trainees:
         page.locator(".kit-question").first.wait_for(timeout=T)
-        opened.append(time.perf_counter() - start)
+    opened = [page.evaluate("window.__kitShown") / 1000 - clicked for page in trainees]
+    sent = [min((t for t in f if t > clicked), default=clicked) - clicked for f in frames]
     time.sleep(1.0)
     memory = rss(server, mine)
     shown = []
@@ -109,6 +131,7 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     ctx.close()
     store.dispose()
     return {"open_p50": _pct(opened, 50), "open_p95": _pct(opened, 95),
+            "sent_p50": _pct(sent, 50), "sent_p95": _pct(sent, 95),
             "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95), "rss": memory}
 
 

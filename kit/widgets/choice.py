@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_bool import ToggleButtonStyle
 
 from kit.logic.questions import Ask
 from kit.widgets._base import esc
@@ -15,8 +16,9 @@ class ChoiceInput(W.VBox):
 
     def __init__(self, ask: Ask, on_change: Callable[[], None] | None = None) -> None:
         self.ask, self._on_change, self._quiet = ask, on_change, False
+        layout, style = W.Layout(width="auto"), ToggleButtonStyle()  # shared by the buttons:
         self.buttons = {c.code: W.ToggleButton(description=c.name, tooltip=c.description,
-                                               layout=W.Layout(width="auto"))
+                                               layout=layout, style=style)  # 2 models, not 2n
                         for c in ask.choices}
         for code, button in self.buttons.items():
             button.observe(lambda ch, code=code: self._toggled(code, ch["new"]), "value")
