@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -51,23 +50,8 @@ def voila_args(opts: ServeOptions) -> list[str]:
     return args
 
 
-KERNEL_CONFIG = {"HistoryManager": {"enabled": False}}
-"""Kernels behind the pages keep no IPython history: nobody types there, and a class of kernels
-would otherwise all write to one history database in the user's home."""
-
-
-def kernel_profile() -> Path:
-    """The IPython directory the kit's kernels start with (``var/ipython``)."""
-    root = get_settings().var_dir / "ipython"
-    config = root / "profile_default" / "ipython_kernel_config.json"
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(json.dumps(KERNEL_CONFIG), encoding="utf-8")
-    return root
-
-
 def environment(store_url: str) -> dict[str, str]:
     env = dict(os.environ)
-    env["IPYTHONDIR"] = str(kernel_profile())
     env["KIT_DB_URL"] = store_url
     env["KIT_DATA_DIR"] = str(get_settings().data_dir)
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES), env.get("JUPYTER_PATH"))
