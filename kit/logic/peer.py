@@ -3,7 +3,7 @@
 Allocation: a reviewer who asks gets the eligible draft with the fewest reviews so far —
 never their own, never their group's, never one they already have. Ties break by a seeded
 hash, so the same seed gives the same allocation. A look-ahead (kit.logic.balance) overrides
-that choice only when it would leave a round that can still end balanced within 1 unable to.
+that choice only when taking it would rule out ending the round with counts within 1.
 Nobody waits for anybody: late joiners are served from what is there, and a reviewer who
 leaves only leaves their own slot unused.
 """
@@ -48,9 +48,9 @@ def next_draft(me: Reviewer, others: Sequence[Reviewer], drafts: Sequence[Draft]
                counts: Mapping[int, int], seed: int = 0) -> int | None:
     """The author whose draft this reviewer should review next, or ``None``.
 
-    Fewest reviews first, ties by a seeded hash, unless that choice would make a round that
-    can still end balanced within 1 unable to: then the best choice of a balanced completion
-    of the round in which ``others`` (reviewers still owing reviews) take their share.
+    Fewest reviews first, ties by a seeded hash. If taking that draft would rule out a
+    balanced end of the round (``others``: the reviewers who still owe reviews), take the
+    best-ranked draft that a balanced completion gives this reviewer instead.
     """
     ranked = sorted(eligible(me.id, me.group, drafts, me.done),
                     key=lambda d: (counts.get(d.author, 0), _tiebreak(seed, me.id, d.author)))
@@ -58,17 +58,18 @@ def next_draft(me: Reviewer, others: Sequence[Reviewer], drafts: Sequence[Draft]
         return None
     first = ranked[0].author
     everyone = [me, *[r for r in others if r.id != me.id]]
-    planned = _plan(everyone, drafts, counts)
+    planned = plan_round(everyone, drafts, counts)
     if planned is None or first in planned.get(me.id, ()):
         return first
     after = Reviewer(me.id, me.group, me.done | {first}, me.owed - 1)
-    if _plan([after, *everyone[1:]], drafts, {**counts, first: counts.get(first, 0) + 1}):
+    if plan_round([after, *everyone[1:]], drafts, {**counts, first: counts.get(first, 0) + 1}):
         return first
     return next((d.author for d in ranked if d.author in planned.get(me.id, ())), first)
 
 
-def _plan(reviewers: Sequence[Reviewer], drafts: Sequence[Draft],
-          counts: Mapping[int, int]) -> dict[int, set[int]] | None:
+def plan_round(reviewers: Sequence[Reviewer], drafts: Sequence[Draft],
+               counts: Mapping[int, int]) -> dict[int, set[int]] | None:
+    """A balanced completion of the round (reviewer → authors), or ``None`` if none exists."""
     authors = [d.author for d in drafts]
     allowed = {r.id: _rotated(r.id, [d.author for d in eligible(r.id, r.group, drafts, r.done)])
                for r in reviewers}

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.logic.balance import plan
-from kit.logic.peer import Draft, Reviewer, _plan, deviation, medians, next_draft, reliability
+from kit.logic.peer import Draft, Reviewer, deviation, medians, next_draft, plan_round, reliability
 
 
 def run_round(drafts: list[Draft], order: list[int], k: int, seed: int = 0,
@@ -65,7 +65,7 @@ def test_no_same_group_review_and_balanced_when_possible(n: int, size: int, k: i
     given = run_round(drafts, order, k, groups=groups)
     assert all(groups[a] != groups[r] for r, authors in given.items() for a in authors)
     start = [Reviewer(r, groups[r], frozenset(), k) for r in range(n)]
-    if _plan(start, drafts, {}) is not None:  # a balanced round exists at all
+    if plan_round(start, drafts, {}) is not None:  # a balanced round exists at all
         assert spread(drafts, given) <= 1
 
 
