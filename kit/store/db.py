@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 
 from kit.store import schema
+from kit.store.migrate import upgrade
 
 T = TypeVar("T")
 log = logging.getLogger("kit.store")
@@ -107,6 +108,10 @@ class Store:
                     key="schema_version", value=str(schema.SCHEMA_VERSION)))
             elif int(version) > schema.SCHEMA_VERSION:
                 raise RuntimeError(f"存储的结构版本 {version} 比本程序新,请升级 kit")
+            elif int(version) < schema.SCHEMA_VERSION:
+                upgrade(conn, int(version), schema.SCHEMA_VERSION)
+                conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
+                             .values(value=str(schema.SCHEMA_VERSION)))
 
     def _schema_current(self) -> bool:
         try:

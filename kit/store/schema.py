@@ -1,4 +1,8 @@
-"""The store's schema: every table, in one place. Bump ``SCHEMA_VERSION`` with a migration."""
+"""The store's schema: every table, in one place.
+
+Bump ``SCHEMA_VERSION`` for any change; a change to an existing table also needs a step in
+:mod:`kit.store.migrate` (new tables need none: ``create_all`` adds them).
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,23 @@
+"""``python -m kit serve``."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "启动 Voilà,打印学员与讲师网址"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址;培训室局域网用 0.0.0.0")
+    parser.add_argument("--port", type=int, default=8866, help="端口,默认 8866")
+    parser.add_argument("--db", help="存储地址(SQLAlchemy URL),默认 var/ 下的 SQLite")
+    parser.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
+    parser.add_argument("--class-size", type=int, default=0,
+                        help="预计学员人数:按此预热内核池(0 表示不预热)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kit.serve import ServeOptions, serve
+
+    return serve(ServeOptions(host=args.host, port=args.port, db=args.db,
+                              open_browser=not args.no_browser, class_size=args.class_size))
