@@ -1,7 +1,8 @@
 """A validated course, cached for kernels: a class of 200 should not parse YAML 200 times.
 
-The cache key is every content file's path, size and modification time, so any edit makes a
-new cache entry. Only the kit writes the cache (under ``var/``), atomically.
+The cache key is every content file's path, size and modification time (and those of the model
+sources), so any edit makes a new cache entry. Only the kit writes the cache (under ``var/``),
+atomically.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from kit.content.course import Course, load_course
 
 def fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
+    # The model sources too: a pickle of an older model (one field fewer) must not be reused.
+    for path in sorted(Path(__file__).parent.glob("*models.py")):
+        digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns};".encode())
     for path in sorted(data_dir.rglob("*.yaml")):
         stat = path.stat()
         digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
