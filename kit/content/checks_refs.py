@@ -90,7 +90,7 @@ def _activity_problems(act: Activity, k: Known) -> Iterator[tuple[tuple[str | in
         if iid not in pool:
             yield ("items", i), f"引用的题目 {iid!r} 不存在"
         elif iid in k.draft_items:
-            yield ("items", i), f"题目 {iid!r} 仍是草稿(draft: true):补全、审核并删去 draft 后才能用于活动"
+            yield ("items", i), f"题目 {iid!r} 仍是草稿(draft: true),完成后删去 draft 才能使用"
     yield from _links(act, k)
 
 

@@ -89,7 +89,7 @@ class Item(Frozen):
     explanation: Text | None = None
     source: Line | None = None
     draft: bool = False
-    """Imported or unfinished: listed by ``kit validate`` until completed; no activity may use it."""
+    """Imported or unfinished: ``kit validate`` lists it until completed; no activity may use it."""
 
 
 class ItemFile(Frozen):

@@ -21,7 +21,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 FLOW_LISTS = frozenset({"modules", "answer", "applies_to", "sections", "exclusive"})
 #: Mappings whose values are flow lists (a case's key: ``problem: [P1]``).
 FLOW_VALUES = frozenset({"key"})
-#: Texts written as ``|`` blocks.
+#: Texts written as ``|`` blocks (as is any text with a line break).
 BLOCKS = frozenset({"narrative"})
 
 
@@ -51,8 +51,8 @@ def flow(items: list[Any]) -> CommentedSeq:
 
 def styled(key: str, value: Any) -> Any:
     """``value`` (plain data) as the shipped files would write the field ``key``."""
-    if key in BLOCKS and isinstance(value, str):
-        return LiteralScalarString(value.rstrip("\n") + "\n")
+    if isinstance(value, str) and (key in BLOCKS or "\n" in value):
+        return LiteralScalarString(value.rstrip("\n") + ("\n" if key in BLOCKS else ""))
     if key in FLOW_LISTS and isinstance(value, list | tuple):
         return flow(list(value))
     if key == "options" and isinstance(value, list | tuple):

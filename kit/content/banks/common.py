@@ -10,6 +10,9 @@ from typing import Literal
 MAX_BYTES = 5 * 1024 * 1024
 
 
+Kind = Literal["single", "multi", "truefalse"]
+
+
 @dataclass(frozen=True)
 class BankOption:
     text: str
@@ -22,7 +25,7 @@ class BankQuestion:
     """One question the kit can use, as the source file wrote it."""
 
     line: int
-    kind: Literal["single", "multi", "truefalse"]
+    kind: Kind
     text: str
     options: tuple[BankOption, ...]
     """For ``truefalse``: the option 正确 then 错误, each with the feedback shown for it."""

@@ -28,6 +28,7 @@ from kit.content.banks.common import (
     Bank,
     BankOption,
     BankQuestion,
+    Kind,
     Skipped,
     check_size,
     html_to_text,
@@ -137,7 +138,7 @@ def _general(answers: str) -> tuple[str, str]:
     return (answers, "") if cut < 0 else (answers[:cut].strip(), answers[cut + 4:])
 
 
-def _answers(answers: str) -> tuple[str, tuple[BankOption, ...], tuple[str, ...]]:
+def _answers(answers: str) -> tuple[Kind, tuple[BankOption, ...], tuple[str, ...]]:
     if not answers:
         raise Unsupported("问答题", "不能导入问答题(空的 {})")
     if answers.startswith("#"):
@@ -159,7 +160,7 @@ def _truefalse(answers: str) -> tuple[BankOption, ...]:
             BankOption("错误", not truth, wrong if truth else right))
 
 
-def _choice(answers: str) -> tuple[str, tuple[BankOption, ...], tuple[str, ...]]:
+def _choice(answers: str) -> tuple[Kind, tuple[BankOption, ...], tuple[str, ...]]:
     single = "=" in answers
     raw = [a.strip() for a in answers.replace("=", "~=").split("~")]
     raw = raw[1:] if not raw[0] else raw
@@ -171,8 +172,8 @@ def _choice(answers: str) -> tuple[str, tuple[BankOption, ...], tuple[str, ...]]
         raise Unsupported("单选题", "有多个满分(=)选项;这里的单选题只能有一个正确答案")
     if not single and not any(w > 0 for w in weights):
         raise Unsupported("格式错误", "多选题没有权重为正的正确选项")
-    right = (lambda w: w == 1.0) if single else (lambda w: w > 0)
-    options = tuple(BankOption(text, right(w), fb) for w, text, fb in weighted)
+    options = tuple(BankOption(text, w == 1.0 if single else w > 0, fb)
+                    for w, text, fb in weighted)
     return ("single" if single else "multi"), options, _weight_notes(single, weights)
 
 

@@ -77,7 +77,10 @@ def item_data(q: BankQuestion, ident: str, module: int) -> dict[str, Any]:
 
 
 def to_items(bank: Bank, module: int, prefix: str, taken: set[str]) -> Imported:
-    items, lines, notes, skipped = [], [], [], list(bank.skipped)
+    items: list[dict[str, Any]] = []
+    lines: list[int] = []
+    notes: list[tuple[str, ...]] = []
+    skipped = list(bank.skipped)
     ids = _ids(prefix, set(taken))
     for q in bank.questions:
         if len(q.options) > len(string.ascii_uppercase):
@@ -92,7 +95,9 @@ def to_items(bank: Bank, module: int, prefix: str, taken: set[str]) -> Imported:
             where = ".".join(str(p) for p in err["loc"])
             skipped.append(Skipped(q.line, "格式错误", f"{where}: {message_zh(err)}"))
             continue
-        items.append(data), lines.append(q.line), notes.append(q.notes)
+        items.append(data)
+        lines.append(q.line)
+        notes.append(q.notes)
     return Imported(tuple(items), tuple(lines), tuple(notes), tuple(sorted(skipped, key=_line)))
 
 

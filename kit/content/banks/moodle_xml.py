@@ -13,12 +13,13 @@ import io
 import xml.sax
 import xml.sax.handler
 from dataclasses import dataclass, field
-from xml.sax.xmlreader import AttributesImpl
+from xml.sax.xmlreader import AttributesImpl, Locator
 
 from kit.content.banks.common import (
     Bank,
     BankOption,
     BankQuestion,
+    Kind,
     Skipped,
     check_size,
     html_to_text,
@@ -55,14 +56,18 @@ class _Builder(xml.sax.handler.ContentHandler):
     def __init__(self) -> None:
         super().__init__()
         self.stack = [Node("#root", {}, 1)]
+        self.locator: Locator | None = None
 
-    def startElement(self, name: str, attrs: AttributesImpl) -> None:  # noqa: N802 (SAX API)
-        line = self._locator.getLineNumber() if self._locator else 1
+    def setDocumentLocator(self, locator: Locator) -> None:
+        self.locator = locator
+
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
+        line = (self.locator.getLineNumber() if self.locator else None) or 1
         node = Node(name, dict(attrs.items()), line)
         self.stack[-1].children.append(node)
         self.stack.append(node)
 
-    def endElement(self, name: str) -> None:  # noqa: N802
+    def endElement(self, name: str) -> None:
         self.stack.pop()
 
     def characters(self, content: str) -> None:
@@ -131,9 +136,9 @@ def _question(node: Node, category: str) -> BankQuestion:
     if node.attrs["type"] == "truefalse":
         truth = next((f > 0 for f, t, _ in answers if t.lower() == "true"), True)
         fb = {t.lower(): f for _, t, f in answers}
-        options = (BankOption("正确", truth, fb.get("true", "")),
-                   BankOption("错误", not truth, fb.get("false", "")))
-        return BankQuestion(node.line, "truefalse", text, options, title, category, general)
+        pair = (BankOption("正确", truth, fb.get("true", "")),
+                BankOption("错误", not truth, fb.get("false", "")))
+        return BankQuestion(node.line, "truefalse", text, pair, title, category, general)
     single = node.value("single").lower() in ("true", "1")
     if single and sum(f >= 100 for f, _, _ in answers) != 1:
         raise ValueError("单选题应恰好有一个 fraction=100 的选项")
@@ -142,7 +147,7 @@ def _question(node: Node, category: str) -> BankQuestion:
     options = tuple(BankOption(t, f >= 100 if single else f > 0, fb) for f, t, fb in answers)
     if not any(o.correct for o in options):
         raise ValueError("没有正确选项(fraction 为正)")
-    kind = "single" if single else "multi"
+    kind: Kind = "single" if single else "multi"
     return BankQuestion(node.line, kind, text, options, title, category, general, notes)
 
 
