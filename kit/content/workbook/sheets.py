@@ -10,12 +10,12 @@ from kit.content.workbook.cells import Cell, Problems, Row, coord, nonempty
 HeaderCheck = Callable[[str], bool]
 
 
-def _merged(ws: Any, sheet: str, problems: Problems) -> set[str]:
+def _merged(ws: Any, sheet: str, names: dict[int, str], problems: Problems) -> set[str]:
     """Report each merged range at its first cell; return every cell inside one."""
     inside: set[str] = set()
     for rng in ws.merged_cells.ranges:
         first = coord(rng.min_row, rng.min_col)
-        problems.add(sheet, first, "(合并单元格)",
+        problems.add(sheet, first, names.get(rng.min_col, "(合并单元格)"),
                      f"合并了单元格 {rng.coord}:请取消合并,并在每一行各自填写", block=True)
         for row in range(rng.min_row, rng.max_row + 1):
             for col in range(rng.min_col, rng.max_col + 1):
@@ -57,15 +57,17 @@ def headers(ws: Any, sheet: str, known: HeaderCheck, required: tuple[str, ...],
 def rows(ws: Any, sheet: str, known: HeaderCheck, required: tuple[str, ...],
          problems: Problems) -> Iterator[Row]:
     """The sheet's non-empty rows, each as header → cell."""
-    merged = _merged(ws, sheet, problems)
     names = headers(ws, sheet, known, required, problems)
+    merged = _merged(ws, sheet, names, problems)
     for cells in ws.iter_rows(min_row=2):
         mapping: dict[str, Cell] = {}
         for cell in cells:
             header = names.get(cell.column)
-            if header is None or cell.coordinate in merged:
+            if header is None:
                 continue
-            mapping[header] = Cell(cell.coordinate, _value(cell, sheet, header, problems))
+            inside = cell.coordinate in merged  # blocked: reported once, at the range
+            value = None if inside else _value(cell, sheet, header, problems)
+            mapping[header] = Cell(cell.coordinate, value)
         touched = any(c.coordinate in merged or c.data_type in "fe" for c in cells)
         if touched or nonempty(c.value for c in mapping.values()):
             yield Row(sheet, cells[0].row, mapping, problems)

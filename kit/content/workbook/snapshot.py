@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.content.course import CourseInvalid, check
+from kit.content.course import CourseInvalid
 from kit.content.extra_models import RuleFile, RuleSet
 from kit.content.models import Case, CaseFile, Item, ItemFile, Taxonomy, Template, TemplateFile
 
@@ -40,12 +40,14 @@ class Snapshot:
 
 def snapshot(root: Path) -> Snapshot:
     """Read ``root``; raise :class:`CourseInvalid` unless it validates."""
+    from kit.content.checks import Report
+    from kit.content.checks_refs import cross_check
     from kit.content.loader import parse_all
 
-    course, problems = check(root)
-    if course is None:
+    parsed = parse_all(root)  # once: the same checks as ``check``, on the same parse
+    problems = sorted(parsed.problems + cross_check(Report(parsed)))
+    if problems:
         raise CourseInvalid(problems)
-    parsed = parse_all(root)
     return Snapshot(
         root=root,
         taxonomy=parsed.of("taxonomy", Taxonomy)[0][1],
