@@ -60,3 +60,10 @@ def drill() -> Any:
     from kit.widgets.drill import DrillView
 
     return DrillView(load())
+
+
+def gallery() -> Any:
+    """The designers' preview of every case, item, poll and rubric, with keys and checks."""
+    from kit.widgets.gallery import Gallery
+
+    return Gallery(load())
