@@ -75,7 +75,8 @@ def test_gift_constructs_of_moodles_documented_examples() -> None:
         "Hard one.{~wrong ~%50%half =full#well done}", "",
         "[markdown]Which is **bold**?{=this ~that}", "",
         "Which is not a control character?{~\\~ ~\\= =\\\\ #Right: a backslash}", "",
-        "::Multi\nline:: first line\nsecond line {=yes ~no}"])
+        "::Multi\nline:: first line\nsecond line {=yes ~no}", "",
+        "[html]<p>Is <b>this</b> bold?</p>{T}"])
     bank = parse(source, "gift")
     q = bank.questions
     assert q[0].text == "Paris is _____ France." and q[0].options[1].correct
@@ -88,6 +89,7 @@ def test_gift_constructs_of_moodles_documented_examples() -> None:
     assert q[5].text == "Which is **bold**?"
     assert [o.text for o in q[6].options] == ["~", "=", "\\"]
     assert q[7].title == "Multi\nline" and q[7].text == "first line\nsecond line"
+    assert q[8].text == "Is this bold?" and q[8].kind == "truefalse"
     assert not bank.skipped
 
 

@@ -127,6 +127,9 @@ def test_quiz_sheet_checks_answers_and_reads_true_false_and_new_rows(
                    cols["题型"]: "多选", cols["题干"]: "选两项", cols["选项A"]: "甲",
                    cols["选项B"]: "乙", cols["选项C"]: "丙", cols["答案"]: "AC",
                    cols["解析"]: "甲和丙。"})
+        ws.append({cols["文件"]: "m1_policy.yaml", cols["id"]: "q-new-fw", cols["模块"]: 1,  # type: ignore[attr-defined]
+                   cols["题型"]: "多选", cols["题干"]: "全角分号", cols["选项A"]: "甲",
+                   cols["选项B"]: "乙", cols["答案"]: "A；B", cols["解析"]: "都对。"})
 
     code, out = run_import(data, edit(book, "测验题", plant))
     cols = headers(load_workbook(book)["测验题"])
@@ -143,6 +146,7 @@ def test_quiz_sheet_checks_answers_and_reads_true_false_and_new_rows(
     tf, mc = course.quizzes["q-new-tf"], course.quizzes["q-new-mc"]
     assert [(o.code, o.text) for o in tf.options] == [("T", "正确"), ("F", "错误")]
     assert tf.answer == ("T",) and mc.answer == ("A", "C") and mc.choice == "multi"
+    assert course.quizzes["q-new-fw"].answer == ("A", "B")
     text = (data / "quizzes" / "m1_policy.yaml").read_text("utf-8")
     assert "  - id: q-new-mc\n" in text and "      - {code: A, text: 甲}\n" in text
 
