@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -25,9 +26,22 @@ from tests.content.workbook_helpers import (
 WRITTEN = ("cases/*.yaml", "quizzes/*.yaml", "polls.yaml", "taxonomy.yaml", "rules.yaml")
 
 
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One copy of data/ and its workbook, exported once for the module."""
+    root = tmp_path_factory.mktemp("pristine")
+    data = copy_data(root)
+    return data, export(data, root / "内容.xlsx")
+
+
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return copy_data(tmp_path)
+def data(tmp_path: Path, pristine: tuple[Path, Path]) -> Path:
+    return Path(shutil.copytree(pristine[0], tmp_path / "data"))
+
+
+@pytest.fixture
+def book(tmp_path: Path, pristine: tuple[Path, Path]) -> Path:
+    return Path(shutil.copy(pristine[1], tmp_path / "内容.xlsx"))
 
 
 def test_ruamel_reproduces_every_file_the_import_may_write(data: Path) -> None:
@@ -40,7 +54,7 @@ def test_ruamel_reproduces_every_file_the_import_may_write(data: Path) -> None:
 def test_export_then_import_unchanged_leaves_data_byte_identical(data: Path,
                                                                  tmp_path: Path) -> None:
     before = digest(data)
-    book = export(data, tmp_path / "内容.xlsx")
+    book = export(data, tmp_path / "导出.xlsx")
     code, out = run_import(data, book)
     assert code == 0, out
     assert "没有需要写入的改动" in out
@@ -48,8 +62,7 @@ def test_export_then_import_unchanged_leaves_data_byte_identical(data: Path,
 
 
 def test_an_edit_changes_that_entry_only_and_a_second_round_trip_changes_nothing(
-        data: Path, tmp_path: Path) -> None:
-    book = export(data, tmp_path / "内容.xlsx")
+        data: Path, book: Path, tmp_path: Path) -> None:
     first_case = load_workbook(book)["案例"]["B2"].value
 
     def retitle(ws: object, cols: dict[str, str]) -> None:
@@ -76,8 +89,7 @@ def _complaint_rows(ws: object, cols: dict[str, str], count: int) -> list[int]:
     return rows[:count]
 
 
-def test_planted_faults_are_each_reported_at_their_cell(data: Path, tmp_path: Path) -> None:
-    book = export(data, tmp_path / "内容.xlsx")
+def test_planted_faults_are_each_reported_at_their_cell(data: Path, book: Path) -> None:
     at: dict[str, str] = {}
 
     def plant(ws: object, cols: dict[str, str]) -> None:
@@ -114,9 +126,8 @@ def test_planted_faults_are_each_reported_at_their_cell(data: Path, tmp_path: Pa
     assert digest(data) == before
 
 
-def test_quiz_sheet_checks_answers_and_reads_true_false_and_new_rows(
-        data: Path, tmp_path: Path) -> None:
-    book = export(data, tmp_path / "内容.xlsx")
+def test_quiz_sheet_checks_answers_and_reads_true_false_and_new_rows(data: Path,
+                                                                   book: Path) -> None:
 
     def plant(ws: object, cols: dict[str, str]) -> None:
         ws[f"{cols['答案']}2"] = "Z"  # type: ignore[index]
@@ -151,8 +162,7 @@ def test_quiz_sheet_checks_answers_and_reads_true_false_and_new_rows(
     assert "  - id: q-new-mc\n" in text and "      - {code: A, text: 甲}\n" in text
 
 
-def test_taxonomy_labels_and_rules_round_trip_with_checks(data: Path, tmp_path: Path) -> None:
-    book = export(data, tmp_path / "内容.xlsx")
+def test_taxonomy_labels_and_rules_round_trip_with_checks(data: Path, book: Path) -> None:
 
     def new_label(ws: object, cols: dict[str, str]) -> None:
         ws.append(["problem", "P9", "测试标签", "测试用的说明。"])  # type: ignore[attr-defined]
@@ -179,8 +189,7 @@ def test_taxonomy_labels_and_rules_round_trip_with_checks(data: Path, tmp_path: 
     assert sum(c.key.get("problem") == ("P9",) for c in course.cases.values()) == 1
 
 
-def test_moving_every_case_out_of_a_file_removes_it(data: Path, tmp_path: Path) -> None:
-    book = export(data, tmp_path / "内容.xlsx")
+def test_moving_every_case_out_of_a_file_removes_it(data: Path, book: Path) -> None:
     source = sorted((data / "cases").glob("*.yaml"))[-1].name
 
     def move(ws: object, cols: dict[str, str]) -> None:
@@ -194,8 +203,8 @@ def test_moving_every_case_out_of_a_file_removes_it(data: Path, tmp_path: Path) 
     assert check(data)[0] is not None
 
 
-def test_dropdowns_come_from_the_taxonomy(data: Path, tmp_path: Path) -> None:
-    wb = load_workbook(export(data, tmp_path / "内容.xlsx"))
+def test_dropdowns_come_from_the_taxonomy(book: Path) -> None:
+    wb = load_workbook(book)
     ws = wb["案例"]
     cols = {c.value: c.column_letter for c in ws[1]}
     problem = next(h for h in cols if h.endswith("[problem]"))
@@ -209,8 +218,7 @@ def test_dropdowns_come_from_the_taxonomy(data: Path, tmp_path: Path) -> None:
     assert wb["下拉选项"].sheet_state == "hidden"
 
 
-def test_rows_missing_from_the_workbook_are_kept_and_named(data: Path, tmp_path: Path) -> None:
-    book = export(data, tmp_path / "内容.xlsx")
+def test_rows_missing_from_the_workbook_are_kept_and_named(data: Path, book: Path) -> None:
     gone = load_workbook(book)["投票题"]["A2"].value
     before = digest(data)
     code, out = run_import(data, edit(book, "投票题", lambda ws, _: ws.delete_rows(2)))
