@@ -186,6 +186,8 @@ def test_taxonomy_labels_and_rules_round_trip_with_checks(data: Path, book: Path
     course, problems = check(data)
     assert course is not None, problems
     assert course.dimension("problem").label("P9") is not None
+    text = (data / "taxonomy.yaml").read_text("utf-8")
+    assert "        description: 测试用的说明。\n\n  - id: category\n" in text  # layout kept
     assert sum(c.key.get("problem") == ("P9",) for c in course.cases.values()) == 1
 
 
@@ -235,3 +237,14 @@ def test_export_refuses_an_item_it_cannot_hold_exactly(data: Path, tmp_path: Pat
     with redirect_stdout(out):
         assert export_xlsx(data, tmp_path / "x.xlsx") == 1
     assert "不是 A、B、C… 的顺序" in out.getvalue() and not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_missing_column_and_an_unknown_one_are_reported(data: Path, book: Path) -> None:
+    def damage(ws: object, cols: dict[str, str]) -> None:
+        ws[f"{cols['标题']}1"] = "题目名称"  # type: ignore[index]
+
+    code, out = run_import(data, edit(book, "案例", damage))
+    assert code == 1
+    assert "内容.xlsx:案例!A1: 标题: 缺少列「标题」" in out, out
+    assert "题目名称: 不认识的列标题" in out, out
+    assert out.count("\n") == 3, out  # not once more on every row

@@ -33,7 +33,8 @@ def validated(row: Row, model: type[M], data: dict[str, Any],
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            row.fail(header_of(tuple(err["loc"])), message_zh(err))
+            empty = err["type"] == "missing" or err.get("input", "") is None
+            row.fail(header_of(tuple(err["loc"])), "必填,不能为空" if empty else message_zh(err))
         return None
 
 

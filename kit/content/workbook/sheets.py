@@ -58,6 +58,8 @@ def rows(ws: Any, sheet: str, known: HeaderCheck, required: tuple[str, ...],
          problems: Problems) -> Iterator[Row]:
     """The sheet's non-empty rows, each as header → cell."""
     names = headers(ws, sheet, known, required, problems)
+    if not set(required) <= set(names.values()):
+        return  # a missing column is reported once, not again on every row
     merged = _merged(ws, sheet, names, problems)
     for cells in ws.iter_rows(min_row=2):
         mapping: dict[str, Cell] = {}
