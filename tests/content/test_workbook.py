@@ -248,3 +248,15 @@ def test_a_missing_column_and_an_unknown_one_are_reported(data: Path, book: Path
     assert "内容.xlsx:案例!A1: 标题: 缺少列「标题」" in out, out
     assert "题目名称: 不认识的列标题" in out, out
     assert out.count("\n") == 3, out  # not once more on every row
+
+
+def test_text_that_starts_with_an_equals_sign_stays_text(data: Path, tmp_path: Path) -> None:
+    path = data / "polls.yaml"
+    text = path.read_text("utf-8")
+    first = text.index("{code: A, text: ") + len("{code: A, text: ")
+    path.write_text(text[:first] + "'= 2 + 3 '" + text[text.index("}", first):], "utf-8")
+    before = digest(data)
+    book = export(data, tmp_path / "等号.xlsx")
+    code, out = run_import(data, book)
+    assert code == 0 and "没有需要写入的改动" in out, out
+    assert digest(data) == before

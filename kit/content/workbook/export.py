@@ -52,17 +52,16 @@ def fill(ws: Any, headers: tuple[str, ...], rows: Iterable[Cells]) -> int:
     ws.append(list(headers))
     for cell in ws[1]:
         cell.font, cell.fill = HEAD, HEAD_FILL
-    count = 0
-    for count, row in enumerate(rows, start=1):
+    for row in rows:
         ws.append([row.get(h) for h in headers])
-        for cell in ws[count + 1]:
+        for cell in ws[ws.max_row]:
             cell.alignment = WRAP
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text, not a formula
     for i, header in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = _width(header)
     ws.freeze_panes = "C2" if "id" in headers[:2] else "B2"
-    return count
+    return int(ws.max_row) - 1
 
 
 def _width(header: str) -> int:

@@ -57,13 +57,9 @@ def _place(row: Row, group: _Set, rule: Rule, seen: set[tuple[str, str]]) -> Non
     group.rules[at:at + 1] = [(rule, row)]
 
 
-def read_rules(wb: Any, problems: Problems, old: tuple[RuleSet, ...]) -> list[RuleSet] | None:
-    found = {rs.id: _Set(rs.model_dump(include={"id", "name", "applies_to"}), None,
-                         [(r, None) for r in rs.rules]) for rs in old}
+def _read_rows(ws: Any, problems: Problems, found: dict[str, _Set]) -> None:
     seen: set[tuple[str, str]] = set()
-    sheet = wb[L.RULES] if L.RULES in wb.sheetnames else None
-    for row in rows(sheet, L.RULES, L.RULE_HEADERS.__contains__, L.RULE_HEADERS,
-                    problems) if sheet is not None else ():
+    for row in rows(ws, L.RULES, L.RULE_HEADERS.__contains__, L.RULE_HEADERS, problems):
         ident = row.text("规则集")
         if ident is None:
             row.fail("规则集", "缺少规则集 id")
@@ -72,11 +68,21 @@ def read_rules(wb: Any, problems: Problems, old: tuple[RuleSet, ...]) -> list[Ru
         rule = _rule(row)
         if rule is not None:
             _place(row, found[ident], rule, seen)
-    out = []
-    for group in found.values():
-        data = {**group.head, "rules": [r for r, _ in group.rules]}
-        where = group.row or next((r for _, r in group.rules if r is not None), None)
-        result = validated(where, RuleSet, data, first_header(SET_FIELDS, "规则集")) \
-            if where is not None else RuleSet.model_validate(data)
-        out.append(result)
+
+
+def _ruleset(group: _Set) -> RuleSet | None:
+    data = {**group.head, "rules": [r for r, _ in group.rules]}
+    where = group.row or next((r for _, r in group.rules if r is not None), None)
+    if where is None:
+        return RuleSet.model_validate(data)  # untouched by the sheet: valid before
+    return validated(where, RuleSet, data, first_header(SET_FIELDS, "规则集"))
+
+
+def read_rules(wb: Any, problems: Problems, old: tuple[RuleSet, ...]) -> list[RuleSet] | None:
+    """The rule sets after the sheet's rows (the current ones if there is no 规则 sheet)."""
+    found = {rs.id: _Set(rs.model_dump(include={"id", "name", "applies_to"}), None,
+                         [(r, None) for r in rs.rules]) for rs in old}
+    if L.RULES in wb.sheetnames:
+        _read_rows(wb[L.RULES], problems, found)
+    out = [_ruleset(group) for group in found.values()]
     return None if any(r is None for r in out) else [r for r in out if r is not None]
