@@ -13,12 +13,14 @@ from kit.logic.coverage import KINDS as UNUSED_KINDS
 from kit.logic.coverage import unused, uses
 from kit.logic.questions import Question, from_case, from_item
 from kit.logic.time_budget import RULE, short_activities
-from kit.widgets._base import Notice, error_boundary, esc
+from kit.state.common import Done
+from kit.widgets._base import Notice, View, error_boundary, esc, replace_children
 from kit.widgets.gallery_cards import entry_html
 from kit.widgets.question import QuestionCard
 
 ANY = "全部"
-STYLE = ("<style>.kit-gallery-meta{color:#57606a;font-size:.9em;margin-top:12px}"
+STYLE = ("<style>.kit-gallery{max-width:960px}"
+         ".kit-gallery-meta{color:#57606a;font-size:.9em;margin-top:12px}"
          ".kit-gallery-rubric td,.kit-gallery-rubric th{border:1px solid #d0d7de;padding:4px;"
          "vertical-align:top}.kit-gallery-rubric{border-collapse:collapse}</style>")
 
@@ -38,7 +40,7 @@ def checks_html(course: Course) -> str:
             f"<ul>{rows}</ul></details></div>")
 
 
-class Gallery(W.VBox):
+class Gallery(View):
     def __init__(self, course: Course) -> None:
         self.course = course
         self.everything = catalog.entries(course)
@@ -57,14 +59,15 @@ class Gallery(W.VBox):
         self.try_button = W.Button(description="以学员视角试答", button_style="primary")
         self.try_button.on_click(lambda _: self.try_out())
         self.stage = W.VBox()
-        super().__init__([
-            W.HTML(STYLE + "<p><small>本页含参考答案,仅供课程设计人员核对内容。</small></p>"),
-            W.HTML(checks_html(course)),
-            W.HBox([self.module, self.kind, self.difficulty],
-                   layout=W.Layout(flex_flow="row wrap")),
-            W.HBox([self.pick, self.try_button, self.notice],
-                   layout=W.Layout(flex_flow="row wrap")),
-            self.stage, self.count, self.cards], layout=W.Layout(max_width="960px"))
+        self.header = W.HTML(STYLE + "<p><small>本页含参考答案,仅供课程设计人员核对内容。"
+                                     "</small></p>")
+        self.checks = W.HTML(checks_html(course))
+        wrap = W.Layout(flex_flow="row wrap")
+        self.filters = W.HBox([self.module, self.kind, self.difficulty], layout=wrap)
+        self.tools = W.HBox([self.pick, self.try_button, self.notice], layout=wrap)
+        super().__init__([self.header, self.checks, self.filters, self.tools, self.stage,
+                          self.count, self.cards])
+        self.add_class("kit-gallery")
         self.refresh()
 
     def filter(self, module: int | None = None, kind: str | None = None,
@@ -103,12 +106,10 @@ class Gallery(W.VBox):
             return
         self.notice.show("")
         card = QuestionCard(self.question(self.pick.value), lambda _: None, self._submitted)
-        self.stage.children = (card,)
+        replace_children(self.stage, (card,))
 
-    def _submitted(self, card: QuestionCard) -> None:
-        problems = card.problems()
-        if problems:
-            card.notice.show(problems[0], "error")
-            return
-        card.notice.show("")
+    @staticmethod
+    def _submitted(card: QuestionCard, done: Done) -> None:
+        """As in self-study: the trainee's feedback right after submitting."""
         card.reveal()
+        done()

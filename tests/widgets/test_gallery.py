@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+from collections.abc import Iterator
 
 import pytest
 
@@ -11,6 +12,7 @@ from kit.content import Course, load_course
 from kit.content.rubric_models import QuizActivity
 from kit.htmltext import esc
 from kit.settings import REPO_ROOT
+from kit.testing import close
 from kit.widgets.gallery import Gallery
 
 
@@ -19,9 +21,11 @@ def shipped() -> Course:
     return load_course(REPO_ROOT / "data")
 
 
-@pytest.fixture(scope="module")
-def gallery(shipped: Course) -> Gallery:
-    return Gallery(shipped)
+@pytest.fixture
+def gallery(shipped: Course) -> Iterator[Gallery]:
+    view = Gallery(shipped)
+    yield view
+    close(view)  # every widget it made, the tried card too
 
 
 def test_every_case_item_poll_and_rubric_is_shown(gallery: Gallery, shipped: Course) -> None:
@@ -73,7 +77,8 @@ def test_trying_an_item_uses_the_trainee_card(gallery: Gallery, shipped: Course)
     assert "✔ 正确" in card.feedback.value
 
 
-def test_unused_content_and_short_time_limits_are_listed(shipped: Course) -> None:
+def test_unused_content_and_short_time_limits_are_listed(shipped: Course,
+                                                         request: pytest.FixtureRequest) -> None:
     items = tuple(list(shipped.quizzes)[:20])
     tight = QuizActivity(id="t-tight", kind="quiz", title="二十题五分钟", items=items,
                          time_limit_min=5)
@@ -84,7 +89,8 @@ def test_unused_content_and_short_time_limits_are_listed(shipped: Course) -> Non
     course = dataclasses.replace(shipped, modules=(module, *shipped.modules[1:]),
                                  quizzes={**shipped.quizzes, "t-unused": extra})
     view = Gallery(course)
-    checks = view.children[1].value
+    request.addfinalizer(lambda: close(view))
+    checks = view.checks.value
     assert "二十题五分钟" in checks and "t-tight" in checks
     assert "测验题 t-unused" in checks and "<script>" not in checks
     assert "&lt;script&gt;" in view.cards.value and "<script>" not in view.cards.value
@@ -99,7 +105,9 @@ def test_the_view_imports_neither_the_store_nor_the_live_session() -> None:
         assert not [m for m in imported if m.startswith(("kit.store", "kit.live"))], name
 
 
-def test_works_on_the_small_fixture_course(course: Course) -> None:
+def test_works_on_the_small_fixture_course(course: Course,
+                                           request: pytest.FixtureRequest) -> None:
     view = Gallery(course)
+    request.addfinalizer(lambda: close(view))
     assert len(view.shown) == len(course.cases) + len(course.quizzes) + len(course.polls) + len(
         course.rubrics)
