@@ -53,6 +53,6 @@ def test_every_module_has_its_notebook_with_a_chinese_title() -> None:
                                                  "exercises/trainee.ipynb"]
     for page in pages:
         path = REPO_ROOT / page
-        if path.exists():
-            title = json.loads(path.read_text("utf-8"))["metadata"].get("title", "")
-            assert re.search(r"[\u4e00-\u9fff]", title), page
+        assert path.exists(), f"{page} is named in modules.yaml or served by kit serve, but missing"
+        title = json.loads(path.read_text("utf-8"))["metadata"].get("title", "")
+        assert re.search(r"[\u4e00-\u9fff]", title), page

@@ -42,7 +42,7 @@ class PageBridge(anywidget.AnyWidget):
     """``None`` until the page reports its query string."""
     url_query = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     """The query string the page's address should show (``None``: leave it)."""
-    stored = traitlets.Dict(None, allow_none=True).tag(sync=True)
+    stored = traitlets.Any(None).tag(sync=True)
     """The kit's values in the browser's storage (``None`` until the page reports them)."""
     ping_seconds = traitlets.Int(5).tag(sync=True)
     shutdown_on_close = traitlets.Bool(True).tag(sync=True)
