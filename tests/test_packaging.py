@@ -50,6 +50,7 @@ def test_every_module_has_its_notebook_with_a_chinese_title() -> None:
     modules = yaml.safe_load((REPO_ROOT / "data" / "modules.yaml").read_text("utf-8"))["modules"]
     pages = [m["notebook"] for m in modules] + ["workshops/00_course_map.ipynb",
                                                  "workshops/console.ipynb",
+                                                 "workshops/projector.ipynb",
                                                  "exercises/trainee.ipynb"]
     for page in pages:
         path = REPO_ROOT / page

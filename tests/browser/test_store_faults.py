@@ -87,6 +87,9 @@ def test_text_typed_just_before_a_reload_is_kept(server: Server,
     store.dispose()
 
 
+KICK = text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name")
+
+
 @pytest.fixture
 def pg_database() -> Iterator[tuple[str, Any]]:
     """A database of its own on the test PostgreSQL server, to take down and bring back."""
@@ -99,8 +102,7 @@ def pg_database() -> Iterator[tuple[str, Any]]:
     yield PG_URL.rsplit("/", 1)[0] + f"/{name}", (admin, name)
     with admin.connect() as conn:
         conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
-        conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                          f"WHERE datname = '{name}'"))
+        conn.execute(KICK, {"name": name})
         conn.execute(text(f'DROP DATABASE "{name}"'))
     admin.dispose()
 
@@ -109,8 +111,7 @@ def allow(admin: Any, name: str, on: bool) -> None:
     with admin.connect() as conn:
         conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(on).lower()}'))
         if not on:
-            conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              f"WHERE datname = '{name}'"))
+            conn.execute(KICK, {"name": name})
 
 
 @pytest.mark.postgres
