@@ -3,6 +3,7 @@ URL, and phone screens built for thumbs. Screenshots go to ``test-artifacts/scre
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from kit.settings import REPO_ROOT
@@ -142,6 +143,15 @@ def test_the_room_projector_console_and_phones(server: Server, browser: Any,
         assert secret not in text and not any(secret in f for f in frames), secret
     assert not any(key in u or token in u for u in urls)
     assert outside.urls == []
+
+    with con.expect_download(timeout=T) as named:
+        con.get_by_role("button", name="下载培训记录(CSV)").click()  # one click, no second link
+    assert named.value.suggested_filename == f"{ws.code}-记录.csv"
+    con.get_by_text("以化名代替姓名").click()
+    with con.expect_download(timeout=T) as anonymous:
+        con.get_by_role("button", name="下载培训记录(CSV)").click()
+    assert anonymous.value.suggested_filename == f"{ws.code}-记录-匿名.csv"
+    assert not any(n in Path(anonymous.value.path()).read_text("utf-8-sig") for n in NAMES)
 
     con.get_by_role("button", name="退出控制台").click()
     con.get_by_role("button", name="进入控制台").wait_for(timeout=T)
