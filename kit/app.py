@@ -129,9 +129,6 @@ def drill() -> Any:
 @kindly
 def gallery() -> Any:
     """The designers' preview of every case, item, poll and rubric, with keys and checks."""
-    import ipywidgets as W
+    from kit.pages.gallery import open_gallery
 
-    from kit.widgets.bridge import PageBridge
-    from kit.widgets.gallery import Gallery
-
-    return W.VBox([PageBridge(), Gallery(load())])
+    return open_gallery(load(), store)
