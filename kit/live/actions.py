@@ -1,27 +1,23 @@
 """What the instructor does from the console: pace, show results, timer, message, groups,
-moderation and exports. Each action is one store call off the loop, then a refresh."""
+moderation, the projector and exports. Each action is one store call off the loop, then a
+refresh."""
 
 from __future__ import annotations
 
-import base64
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kit.live.exports import export
 from kit.logic.groups import balanced_groups, random_groups
 from kit.logic.phases import Phase
 from kit.logic.scores import participant_scores
 from kit.state.common import Done, Note, noop
-from kit.state.console import Download
 from kit.store import Store, activities, participants, peer, sessions, work, workshops
 
 if TYPE_CHECKING:
     from kit.live.console import ConsoleController
 
 PROJECTOR = "workshops/projector.ipynb"
-MIMES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         "html": "text/html", "record": "text/csv"}
 
 
 class ConsoleActions:
@@ -136,20 +132,4 @@ class ConsoleActions:
         self._do(make, done, "生成投屏链接", then=then)
 
     def export(self, fmt: str, anonymise: bool, done: Done = noop) -> None:
-        """Build an export in memory and hand it to the instructor's browser only."""
-        ws, course = self.page.workshop, self.page.course
-        if ws is None:
-            return done()
-
-        def build(store: Store) -> Download:
-            from kit.reports.run import export_workshop, file_name
-
-            record = workshops.get(store, ws.id)
-            name = file_name(ws.code, fmt, anonymise)
-            with tempfile.TemporaryDirectory() as tmp:
-                path = export_workshop(course, store, record, fmt, Path(tmp) / name, anonymise)
-                data = base64.b64encode(path.read_bytes()).decode("ascii")
-            return Download(name, MIMES[fmt], data)
-
-        self.page.call(build, lambda d: self.page.set(download=d), done, what="导出")
-        return None
+        export(self.page, fmt, anonymise, done)
