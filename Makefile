@@ -13,8 +13,10 @@ $(VENV)/.kit-runtime: pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.kit-test: pyproject.toml $(VENV)/.kit-runtime
+$(VENV)/.kit-test: pyproject.toml $(VENV)/.kit-runtime tests/browser/axe/package-lock.json
 	$(PY) -m pip install --quiet -e '.[test]'
+	# axe-core for the accessibility tests (npm registry; injected by the tests, never served)
+	if command -v npm >/dev/null; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent; fi
 	touch $@
 
 ## make serve: set up (first time) and start the kit on SQLite; prints the URLs.

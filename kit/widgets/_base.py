@@ -26,7 +26,9 @@ class Notice(W.HTML):
     value: str
 
     def show(self, text: str, kind: str = "info") -> None:
-        value = f'<span class="{_CLASSES.get(kind, "")}">{esc(text)}</span>' if text else ""
+        role = "alert" if kind == "error" else "status"  # announced by screen readers
+        value = (f'<span class="{_CLASSES.get(kind, "")}" role="{role}">{esc(text)}</span>'
+                 if text else "")
         if self.value != value:
             self.value = value
 
@@ -120,6 +122,9 @@ class View(W.VBox):
                 for widget in _owned(value):
                     if widget is not self:
                         close_tree(widget)
+        for part in (getattr(self, "layout", None), getattr(self, "style", None)):
+            if isinstance(part, W.Widget):
+                part.close()
         super().close()
 
 

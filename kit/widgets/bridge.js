@@ -21,6 +21,8 @@ function overlay(text) {
   const box = document.createElement("div");
   box.id = "kit-offline";
   box.setAttribute("role", "alertdialog");
+  box.setAttribute("aria-modal", "true");
+  box.setAttribute("aria-label", "连接已中断");
   box.style.cssText = "position:fixed;inset:0;background:rgba(0,0,0,.55);z-index:9999;" +
     "display:flex;align-items:center;justify-content:center;";
   const card = document.createElement("div");
@@ -35,6 +37,7 @@ function overlay(text) {
   card.append(p, btn);
   box.append(card);
   document.body.append(box);
+  btn.focus();
 }
 
 const STORE = "kit:";
@@ -73,8 +76,25 @@ function copy(text) {
   if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
 }
 
+// Screen readers hear whether a choice is selected: ipywidgets marks it only with a class.
+function pressedStates(root) {
+  for (const b of root.querySelectorAll(".widget-toggle-button")) {
+    const on = b.classList.contains("mod-active") ? "true" : "false";
+    if (b.getAttribute("aria-pressed") !== on) b.setAttribute("aria-pressed", on);
+  }
+}
+
+function watchPressed() {
+  if (window.__kitPressed) return;
+  window.__kitPressed = new MutationObserver(() => pressedStates(document));
+  window.__kitPressed.observe(document.body, { subtree: true, childList: true,
+                                               attributes: true, attributeFilter: ["class"] });
+  pressedStates(document);
+}
+
 function render({ model, el }) {
   el.style.display = "none";
+  watchPressed();
   model.set("stored", stored());
   model.set("href", window.location.origin + window.location.pathname);
   if (model.get("query") === null) {  // the kernel did not get it from Voilà's request
