@@ -60,3 +60,14 @@ def drill() -> Any:
     from kit.widgets.drill import DrillView
 
     return DrillView(load())
+
+
+def copy_check() -> Any:
+    """文案审查 (module 二): paste marketing copy, see the checker's findings in it."""
+    from kit.logic.copycheck import review
+    from kit.widgets.copy_review import CopyReviewView
+
+    rules = load().ad_rules
+    if rules is None:
+        raise RuntimeError("内容目录中没有 ad_rules.yaml，无法审查文案。")
+    return CopyReviewView(lambda text: review(text, rules))
