@@ -31,15 +31,32 @@ def _tidy(text: str) -> str:
     return _SPACE_BEFORE.sub(r"\1", re.sub(r"\s+", " ", text)).strip().strip("；;，, ")
 
 
-def plain_citation(source: str) -> str:
-    """``…第18条 [V]`` → ``…第18条``; ``…摘要 [S] 来源：x.cn`` → ``…摘要（来源：x.cn）``.
+def _continues(part: str) -> bool:
+    """A part that only continues the previous one's source list (a bare web address)."""
+    bare = re.sub(r"（[^）]*）|\([^)]*\)", "", part)
+    return not re.search(r"[\u4e00-\u9fff]", bare)
 
-    Pure and idempotent: a plain citation comes back unchanged."""
+
+def _one(source: str) -> str:
     text = "；".join(_words(p) for p in re.split(r"[；;]", source))
     head, *tail = _FROM.split(text, maxsplit=1)
     if not tail:
         return _tidy(head)
     return f"{_tidy(head)}（来源：{_tidy(tail[0]).rstrip('。')}）"
+
+
+def plain_citation(source: str) -> str:
+    """``…第18条 [V]`` → ``…第18条``; ``…摘要 [S] 来源：x.cn`` → ``…摘要（来源：x.cn）``.
+
+    Several sources joined by 「；」 each keep their own 来源. Pure and idempotent: a plain
+    citation comes back unchanged."""
+    groups: list[list[str]] = []
+    for part in re.split(r"[；;]", source):
+        if groups and _continues(part):
+            groups[-1].append(part)
+        elif part.strip():
+            groups.append([part])
+    return "；".join(c for c in (_one("；".join(g)) for g in groups) if c)
 
 
 def plain_citations(sources: tuple[str, ...] | list[str]) -> str:
