@@ -147,7 +147,9 @@ def check_copy(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_check_copy_prints_codes_per_sample_and_a_chinese_report(tmp_path: Path) -> None:
     path = tmp_path / "文案.yaml"
-    path.write_text("samples:\n  - {id: a, text: 本理财保本保息，稳赚不赔。理财非存款，产品有风险，投资须谨慎。}\n"
+    path.write_text("samples:\n"
+                    "  - {id: a, text: 本理财保本保息，稳赚不赔。"
+                    "理财非存款，产品有风险，投资须谨慎。}\n"
                     "  - {id: 2, text: 三年期定期存款年利率1.95%，以网点公告为准。}\n", "utf-8")
     done = check_copy("--in", str(path), "--json")
     assert done.returncode == 0, done.stderr

@@ -19,4 +19,5 @@ def check_ad_rules(report: Report) -> None:
             if rule.marks and rule.kind != "avoid":
                 report.add((f, loc), ("rules", i, "marks"), "只有 avoid 规则可以设置 marks")
             if rule.kind == "require" and rule.unless:
-                report.add((f, loc), ("rules", i, "unless"), "require 规则不用 unless,请写进 patterns")
+                report.add((f, loc), ("rules", i, "unless"),
+                           "require 规则不用 unless，请写进 patterns")

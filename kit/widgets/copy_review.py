@@ -16,6 +16,7 @@ from kit.logic.text import InputProblem
 from kit.widgets._base import Notice, error_boundary, esc
 
 MAX_CHARS = 5000
+PLACEHOLDER = "把要审查的营销文案（海报、短信、推文、话术……）粘贴到这里"
 _MARK = "background:#ffe08a;border-radius:3px;padding:0 1px"
 _TAG = "font-size:0.75em;color:#b42318;font-weight:700;margin-left:1px"
 _TEXT = "white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.8;font-size:1.05em"
@@ -68,7 +69,7 @@ class CopyReviewView(W.VBox):
 
     def __init__(self, on_check: Callable[[str], Review], title: str = "文案审查") -> None:
         self._on_check = on_check
-        self.text = W.Textarea(placeholder="把要审查的营销文案（海报、短信、推文、话术……）粘贴到这里",
+        self.text = W.Textarea(placeholder=PLACEHOLDER,
                                layout=W.Layout(width="100%", height="140px"))
         self.check_button = W.Button(description="审查", button_style="primary",
                                      layout=W.Layout(min_width="96px", height="44px"))

@@ -28,7 +28,8 @@ DEMAND_CUES = {
     "D7": r"停止|别再|不要再|骚扰",
     "D8": r"解冻|解除|恢复|放行|取消限额|解锁",
 }
-MEDIA = r"直播|拍摄|拍视频|边拍|视频|曝光|媒体|记者|电视台|发到网上|社交平台|论坛|热帖|转发|转载|播放量"
+MEDIA = (r"直播|拍摄|拍视频|边拍|视频|曝光|媒体|记者|电视台|发到网上|社交平台|论坛|热帖|"
+         r"转发|转载|播放量")
 GROUP_20 = r"(二十多|二十[一二三四五六七八九]|[2-9]\d)\s?(位|名)[^，。]{0,6}结伴"
 OBSTRUCTED = r"不能受理|不予受理|拒绝受理|不受理|必须(账户)?本人|投诉内容不实|自愿撤回"
 #: S2 trigger ①: a claimed loss of ten thousand yuan or more, or funds or an account misused.
@@ -41,7 +42,7 @@ ACCOUNT = r"开户|开卡|开立|销户|清理|管控|止付|冻结|暂停|受�
 REVIEWED: dict[tuple[str, str], str] = {
     ("hours-01", "business"): "存折挂失，不是借记卡；归储蓄。",
     ("other-01", "demand"): "“质问为什么没人管”是要求解释。",
-    ("fee-01", "business"): "年费和账户管理费同时扣在唯一账户上，争议在唯一账户减免，归B1（见解析）。",
+    ("fee-01", "business"): "年费和管理费扣在唯一账户上，争议在于唯一账户减免，归B1。",
     ("cc-06", "severity"): "员工在网点操作客户手机开通功能，属“员工操作客户账户”。",
 }
 
@@ -60,8 +61,8 @@ def reviewed(case: Case, rule: str) -> bool:
 
 @pytest.mark.parametrize("case", COMPLAINTS, ids=lambda c: c.id)
 def test_every_keyed_demand_is_stated_in_the_case(case: Case) -> None:
-    missing = [d for d in case.key["demand"] if d in DEMAND_CUES
-               and not has(DEMAND_CUES[d], case)]
+    missing = [d for d in case.key["demand"]
+               if d in DEMAND_CUES and not has(DEMAND_CUES[d], case)]
     assert not missing or reviewed(case, "demand"), missing
 
 

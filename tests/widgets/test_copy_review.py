@@ -77,7 +77,8 @@ def test_people_against_the_checker_on_the_projector() -> None:
 
 
 def test_hints_and_feedback_show_plain_citations() -> None:
-    hint = HintFinding("r", "标题", "说明", None, "", "某办法第18条 [V]；某页面 [S] 来源：x.cn", "warn")
+    source = "某办法第18条 [V]；某页面 [S] 来源：x.cn"
+    hint = HintFinding("r", "标题", "说明", None, "", source, "warn")
     assert "依据：某办法第18条；某页面（来源：x.cn）" in hints_html([hint], {})
     question = for_activity(COURSE, "m1-quiz-complaints")[0]
     shown = feedback_html(question, classify.grade(question, {"answer": ["A"]}))

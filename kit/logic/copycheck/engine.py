@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from kit.content.ad_models import AdRule, AdRuleFile
 from kit.logic.copycheck.findings import Finding, Review
@@ -55,9 +56,9 @@ def review(text: str, rules: AdRuleFile) -> Review:
     reading = read(text, rules)
     prof = profile(reading)
     first = _avoid((r for r in rules.rules if r.marks), reading, prof)
-    for f in first:
-        prof.kinds.update((mark, Span(f.start, f.end, f.matched))
-                          for mark in rules.rule(f.rule_id).marks)
+    marks: dict[str, Span | None] = {m: Span(f.start, f.end, f.matched)
+                                     for f in first for m in rules.rule(f.rule_id).marks}
+    prof = replace(prof, kinds={**prof.kinds, **marks})
     found = first + _avoid((r for r in rules.rules if not r.marks), reading, prof)
     found = settle(found, {r.id: r for r in rules.rules})
     found += missing(rules, reading, prof, {f.code for f in found}, applies)

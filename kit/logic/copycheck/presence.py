@@ -28,5 +28,5 @@ def missing(rules: AdRuleFile, reading: Reading, prof: Profile, found: set[str],
         span = (cue.start, cue.end, cue.text) if cue else (0, 0, "")
         out.append(Finding(rule.code, rule.id, rule.title, *span, rule.message, rule.rewrite,
                            rule.source, missing=True))
-        found.add(rule.code)
+        found = found | {rule.code}
     return out

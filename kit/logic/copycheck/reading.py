@@ -8,6 +8,7 @@ that 不得用于投资理财 does not make a loan ad a wealth-management ad.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ class Span:
 
 def _pieces(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
     bounds = [0, *(m.end() for m in sep.finditer(text)), len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ class Profile:
 
 def profile(reading: Reading) -> Profile:
     cues, text = reading.rules.cues, reading.text
-    kinds = {k: m for k in KINDS if (m := reading.cue(getattr(cues, k))) is not None}
+    kinds: dict[str, Span | None] = {
+        k: m for k in KINDS if (m := reading.cue(getattr(cues, k))) is not None}
     notice = any_match(cues.service, text) and not any_match(cues.promotion, text)
     sms = any_match(cues.sms, text)
     if sms and not notice:
