@@ -79,7 +79,8 @@ class AdRule(Frozen):
     negatable: bool = True
     """Whether negators and warning sentences cancel a match."""
     yields_to: tuple[Code, ...] = ()
-    """A match overlapping a finding of one of these codes is dropped (M2 inside an M1 span)."""
+    """A match in a sentence that holds a finding of one of these codes is dropped: in
+    “资金安全有保障，稳稳增值” the M1 claim already covers the M2 wording."""
     marks: tuple[Scope, ...] = ()
     """A finding of this rule adds these kinds to the copy (M5: a product disguised as a deposit
     is not a deposit, so it needs a risk warning). Marking rules run first."""

@@ -34,13 +34,19 @@ def _overlaps(a: Finding, b: Finding) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def settle(found: list[Finding], rules: Mapping[str, AdRule]) -> list[Finding]:
-    """Drop yielding matches and same-code repeats; keep the longest of overlapping spans."""
+def _yields(f: Finding, g: Finding, reading: Reading, rules: Mapping[str, AdRule]) -> bool:
+    return g.code in rules[f.rule_id].yields_to and reading.sentence(f.start) == reading.sentence(
+        g.start)
+
+
+def settle(found: list[Finding], rules: Mapping[str, AdRule], reading: Reading) -> list[Finding]:
+    """Drop matches that yield to a stronger code in their sentence, and same-code repeats
+    (keeping the longest of overlapping spans)."""
     kept: list[Finding] = []
     for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        yields = rules[f.rule_id].yields_to
-        if any(_overlaps(f, g) and (g.code in yields or g.code == f.code) for g in found
-               if g is not f and (g.code in yields or (g.code == f.code and g in kept))):
+        if any(_yields(f, g, reading, rules) for g in found if g is not f):
+            continue
+        if any(g.code == f.code and _overlaps(f, g) for g in kept):
             continue
         kept.append(f)
     return kept
@@ -60,7 +66,7 @@ def review(text: str, rules: AdRuleFile) -> Review:
                                      for f in first for m in rules.rule(f.rule_id).marks}
     prof = replace(prof, kinds={**prof.kinds, **marks})
     found = first + _avoid((r for r in rules.rules if not r.marks), reading, prof)
-    found = settle(found, {r.id: r for r in rules.rules})
+    found = settle(found, {r.id: r for r in rules.rules}, reading)
     found += missing(rules, reading, prof, {f.code for f in found}, applies)
     kinds = frozenset(prof.kinds)
     return Review(text, kinds, prof.medium, tuple(sorted(found, key=lambda f: (f.start, f.code))))

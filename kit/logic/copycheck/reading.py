@@ -38,6 +38,10 @@ class Reading:
     rules: AdRuleFile
     warned: tuple[tuple[int, int], ...]
 
+    def sentence(self, pos: int) -> int:
+        """Which sentence ``pos`` falls in (its index)."""
+        return sum(1 for m in SENTENCE.finditer(self.text, 0, pos))
+
     def in_warning(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.warned)
 
