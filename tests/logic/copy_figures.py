@@ -39,10 +39,13 @@ def _section(title: str, sets: dict[str, tuple[str, list[str]]]) -> str:
 
 
 def figures() -> str:
-    heldout, shipped = _samples("heldout.yaml"), _shipped()
-    parts = [_section(f"留出集（{len(heldout)} 条，从未用于调参）", heldout),
+    heldout, final, shipped = _samples("heldout.yaml"), _samples("final.yaml"), _shipped()
+    parts = [_section(f"留出集 heldout.yaml（{len(heldout)} 条，写于检查器之前，从未用于调参）",
+                      heldout),
              _section(f"课程自带的文案案例（{len(shipped)} 条，data/cases/copy_m2.yaml）", shipped),
-             _section("两者合计", {**heldout, **shipped})]
+             _section("留出集与课程案例合计", {**heldout, **shipped}),
+             _section(f"最后的留出集 final.yaml（{len(final)} 条，写于规则定稿之后，从未用于调参）",
+                      final)]
     return "\n\n".join(parts)
 
 
