@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 import ipywidgets as W
 
 from kit.logic.copycheck import Finding, Review
-from kit.logic.text import InputProblem
-from kit.widgets._base import Notice, error_boundary, esc
+from kit.widgets._base import Notice, View, error_boundary, esc
 
 MAX_CHARS = 5000
 PLACEHOLDER = "把要审查的营销文案（海报、短信、推文、话术……）粘贴到这里"
@@ -64,7 +63,7 @@ def findings_html(review: Review) -> str:
             "<small>检查器的结论供参考，不能代替消保审查。</small></div>")
 
 
-class CopyReviewView(W.VBox):
+class CopyReviewView(View):
     """Events flow up through ``on_check``; ``check()`` is the button's Python trigger."""
 
     def __init__(self, on_check: Callable[[str], Review], title: str = "文案审查") -> None:
@@ -75,18 +74,21 @@ class CopyReviewView(W.VBox):
                                      layout=W.Layout(min_width="96px", height="44px"))
         self.check_button.on_click(lambda _: self.check())
         self.notice, self.marked, self.result = Notice(), W.HTML(), W.HTML()
-        super().__init__([W.HTML(f"<h3>{esc(title)}</h3>"), self.text,
-                          W.HBox([self.check_button, self.notice],
-                                 layout=W.Layout(flex_flow="row wrap", align_items="center")),
-                          self.marked, self.result], layout=W.Layout(max_width="900px"))
+        self.header = W.HTML(f"<h3>{esc(title)}</h3>")
+        self.actions = W.HBox([self.check_button, self.notice],
+                              layout=W.Layout(flex_flow="row wrap", align_items="center"))
+        self.body = W.VBox([self.header, self.text, self.actions, self.marked, self.result],
+                           layout=W.Layout(max_width="900px"))
+        super().__init__([self.body])
 
     @error_boundary
     def check(self) -> None:
         text = self.text.value
-        if not text.strip():
-            raise InputProblem("请先粘贴要审查的文案。")
-        if len(text) > MAX_CHARS:
-            raise InputProblem(f"文案超过 {MAX_CHARS} 字，请分段审查。")
+        problem = ("请先粘贴要审查的文案。" if not text.strip() else
+                   f"文案超过 {MAX_CHARS} 字，请分段审查。" if len(text) > MAX_CHARS else "")
+        if problem:
+            self.notice.show(problem, "error")
+            return
         self.show(self._on_check(text))
 
     def show(self, review: Review) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
+
+import pytest
 
 from kit.content import load_course
 from kit.logic import classify
@@ -11,6 +14,7 @@ from kit.logic.copycheck.compare import compare_class
 from kit.logic.questions import for_activity
 from kit.logic.rules import Finding as HintFinding
 from kit.settings import REPO_ROOT
+from kit.testing import close
 from kit.widgets._base import FALLBACK
 from kit.widgets.copy_compare import comparison_html
 from kit.widgets.copy_review import CopyReviewView
@@ -22,12 +26,15 @@ RULES = COURSE.ad_rules
 assert RULES is not None
 
 
-def view() -> CopyReviewView:
-    return CopyReviewView(lambda text: review(text, RULES))
+@pytest.fixture
+def v() -> Iterator[CopyReviewView]:
+    page = CopyReviewView(lambda text: review(text, RULES))
+    yield page
+    close(page)
 
 
-def test_findings_are_highlighted_in_the_pasted_copy_with_code_title_source_and_rewrite() -> None:
-    v = view()
+def test_findings_are_highlighted_in_the_pasted_copy_with_code_title_source_and_rewrite(
+        v: CopyReviewView) -> None:
     v.text.value = "“稳盈”理财保本保息，经监管部门认证！"
     v.check_button.click()
     assert "<mark" in v.marked.value and ">保本保息</mark>" in v.marked.value
@@ -39,16 +46,14 @@ def test_findings_are_highlighted_in_the_pasted_copy_with_code_title_source_and_
     assert "[V]" not in result and "[S]" not in result
 
 
-def test_hostile_copy_is_escaped() -> None:
-    v = view()
+def test_hostile_copy_is_escaped(v: CopyReviewView) -> None:
     v.text.value = '<img src=x onerror="alert(1)">保本理财<script>alert(2)</script>'
     v.check()
     assert "<img" not in v.marked.value and "<script>" not in v.marked.value
     assert html.escape("<img src=x") in v.marked.value and ">保本</mark>" in v.marked.value
 
 
-def test_clean_copy_says_so_and_empty_input_is_refused_kindly() -> None:
-    v = view()
+def test_clean_copy_says_so_and_empty_input_is_refused_kindly(v: CopyReviewView) -> None:
     v.check()
     assert "请先粘贴" in v.notice.value and v.result.value == ""
     v.text.value = "三年期整存整取年利率1.95%，以网点公告为准。"
@@ -60,10 +65,11 @@ def test_a_failing_checker_shows_the_fallback_not_a_traceback() -> None:
     def broken(_: str) -> object:
         raise RuntimeError("boom")
 
-    v = CopyReviewView(broken)  # type: ignore[arg-type]
-    v.text.value = "保本"
-    v.check()
-    assert FALLBACK in v.notice.value and "boom" not in v.notice.value
+    page = CopyReviewView(broken)  # type: ignore[arg-type]
+    page.text.value = "保本"
+    page.check()
+    assert FALLBACK in page.notice.value and "boom" not in page.notice.value
+    close(page)
 
 
 def test_people_against_the_checker_on_the_projector() -> None:
