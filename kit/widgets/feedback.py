@@ -24,7 +24,8 @@ def feedback_html(question: Question, results: dict[str, DimResult]) -> str:
                     + (f"<br>解析:{esc(ask.explanation)}" if ask.explanation else "") + "</li>")
     basis = (f"<small>依据：{esc(plain_citation(question.source))}</small>"
              if rows and question.source else "")
-    return f'<div class="kit-card"><ul>{"".join(rows)}</ul>{basis}</div>' if rows else ""
+    return (f'<div class="kit-card" role="status"><ul>{"".join(rows)}</ul>{basis}</div>'
+            if rows else "")
 
 
 def tally_html(ask: Ask, tally: Tally | None, mine: list[str]) -> str:
