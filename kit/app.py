@@ -132,3 +132,19 @@ def gallery() -> Any:
     from kit.pages.gallery import open_gallery
 
     return open_gallery(load(), store)
+
+
+@kindly
+def copy_check() -> Any:
+    """文案审查 (module 二): paste marketing copy, see the checker's findings in it."""
+    from kit.logic.copycheck import review
+    from kit.widgets.copy_review import CopyReviewView
+
+    rules = load().ad_rules
+    if rules is None:
+        raise RuntimeError("内容目录中没有 ad_rules.yaml,无法审查文案。")
+    import ipywidgets as W
+
+    from kit.widgets.bridge import PageBridge
+
+    return W.VBox([PageBridge(), CopyReviewView(lambda text: review(text, rules))])

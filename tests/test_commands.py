@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ README = (REPO_ROOT / "README.md").read_text("utf-8")
 EXERCISED = {"make serve", "make test", "make validate", "make lint", "make bench",
              "make bench-quick", "python -m kit demo", "python -m kit serve",
              "python -m kit export", "python -m kit validate", "python -m kit content",
-             "jupyter lab"}
+             "python -m kit check-copy", "jupyter lab"}
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -173,3 +174,37 @@ def test_kit_content_workbook_round_trip_and_bank_import(tmp_path: Path) -> None
     checked = subprocess.run([sys.executable, "-m", "kit", "validate", "--no-schemas"],
                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0 and "草稿题" in checked.stdout, checked.stdout
+def check_copy(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kit", "check-copy", *args], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_copy_prints_codes_per_sample_and_a_chinese_report(tmp_path: Path) -> None:
+    path = tmp_path / "文案.yaml"
+    path.write_text("samples:\n"
+                    "  - {id: a, text: 本理财保本保息，稳赚不赔。"
+                    "理财非存款，产品有风险，投资须谨慎。}\n"
+                    "  - {id: 2, text: 三年期定期存款年利率1.95%，以网点公告为准。}\n", "utf-8")
+    done = check_copy("--in", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"a": ["M1"], "2": []}
+    report = check_copy("--in", str(path))
+    assert report.returncode == 0 and "【a】发现 1 类问题：M1" in report.stdout
+    assert "【2】未发现问题" in report.stdout and "建议：" in report.stdout
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "找不到文件"),
+    ("samples: [", "YAML 语法错误"),
+    ("items: []", "格式应为 samples"),
+    ("samples: [{id: a}]", "缺少 text"),
+    ("samples: [{text: 保本}]", "缺少 id"),
+    ("samples: [{id: a, text: x}, {id: a, text: y}]", "id 重复"),
+])
+def test_check_copy_refuses_bad_input_in_chinese(tmp_path: Path, content: str | None,
+                                                 message: str) -> None:
+    path = tmp_path / "in.yaml"
+    if content is not None:
+        path.write_text(content, "utf-8")
+    done = check_copy("--in", str(path), "--json")
+    assert done.returncode == 2 and message in done.stderr and done.stdout == ""

@@ -120,9 +120,10 @@ def check_modules(report: Report) -> None:
 
 
 def cross_check(report: Report) -> list[Problem]:
+    from kit.content.checks_ads import check_ad_rules
     from kit.content.checks_extra import check_exemplars, check_outline, check_rules
 
     for check in (check_taxonomy, check_cases, check_items, check_templates, check_rubrics,
-                  check_modules, check_rules, check_exemplars, check_outline):
+                  check_modules, check_rules, check_exemplars, check_outline, check_ad_rules):
         check(report)
     return report.problems

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.content.ad_models import AdRuleFile
 from kit.content.extra_models import (
     Exemplar,
     ExemplarFile,
@@ -37,6 +38,8 @@ class Course:
     rulesets: Mapping[str, RuleSet]
     exemplars: Mapping[str, Exemplar]
     outline: tuple[OutlineModule, ...]
+    ad_rules: AdRuleFile | None = None
+    """The copy checker's rules (``data/ad_rules.yaml``), if the course has them."""
 
     def dimension(self, dim_id: str) -> Dimension:
         return next(d for d in self.taxonomy.dimensions if d.id == dim_id)
@@ -92,6 +95,7 @@ def check(root: Path) -> tuple[Course | None, list[Problem]]:
         exemplars=_freeze([(e.id, e) for _, f, _ in parsed.of("exemplars", ExemplarFile)
                            for e in f.exemplars]),  # type: ignore[arg-type]
         outline=tuple(m for _, f, _ in parsed.of("outline", OutlineFile) for m in f.modules),
+        ad_rules=next((f for _, f, _ in parsed.of("ad_rules", AdRuleFile)), None),
     )
     return course, []
 

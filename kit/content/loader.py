@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kit.content.ad_models import AdRuleFile
 from kit.content.extra_models import ExemplarFile, OutlineFile, RuleFile
 from kit.content.models import CaseFile, ItemFile, Taxonomy, TemplateFile
 from kit.content.problems import Problem, from_validation
@@ -28,6 +29,7 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "rules": ("rules.yaml", RuleFile, False),
     "exemplars": ("exemplars.yaml", ExemplarFile, False),
     "outline": ("outline.yaml", OutlineFile, False),
+    "ad_rules": ("ad_rules.yaml", AdRuleFile, False),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kit.content.citation import plain_citation
 from kit.logic.classify import DimResult
 from kit.logic.questions import Ask, Question
 from kit.state.activity import Tally
@@ -21,7 +22,10 @@ def feedback_html(question: Question, results: dict[str, DimResult]) -> str:
         rows.append(f'<li><b>{esc(ask.name)}</b> <span class="{css}">{mark}</span>'
                     f"<br>参考答案:{esc(key)}"
                     + (f"<br>解析:{esc(ask.explanation)}" if ask.explanation else "") + "</li>")
-    return f'<div class="kit-card" role="status"><ul>{"".join(rows)}</ul></div>' if rows else ""
+    basis = (f"<small>依据：{esc(plain_citation(question.source))}</small>"
+             if rows and question.source else "")
+    return (f'<div class="kit-card" role="status"><ul>{"".join(rows)}</ul>{basis}</div>'
+            if rows else "")
 
 
 def tally_html(ask: Ask, tally: Tally | None, mine: list[str]) -> str:

@@ -63,7 +63,7 @@ def test_four_trainees_draft_review_and_get_feedback(server: Server,
         page.get_by_role("button", name="提交方案").click()
         page.get_by_text("已提交(第 1 版)").wait_for(timeout=T)
     row(con, "客户威胁要曝光").get_by_role("button", name="结束作答").click()
-    row(con, "互评:媒体威胁沟通方案").get_by_role("button", name="开放作答").click()
+    row(con, "互评：媒体威胁沟通方案").get_by_role("button", name="开放作答").click()
     seen: list[str] = []
     for page in pages:
         for _ in range(2):
@@ -77,8 +77,8 @@ def test_four_trainees_draft_review_and_get_feedback(server: Server,
         page.get_by_text("您已完成全部").wait_for(timeout=T)
     assert sum("&lt;img src=x onerror=alert(1)&gt;" in c for c in seen) == 2  # reviewed twice
     assert not any("<img src=x onerror" in c or "<script>alert" in c for c in seen)
-    row(con, "互评:媒体威胁沟通方案").get_by_role("button", name="结束作答").click()
-    row(con, "互评:媒体威胁沟通方案").get_by_role("button", name="公布互评结果").click()
+    row(con, "互评：媒体威胁沟通方案").get_by_role("button", name="结束作答").click()
+    row(con, "互评：媒体威胁沟通方案").get_by_role("button", name="公布互评结果").click()
     for page in pages:
         page.get_by_text("收到 2 份评审").wait_for(timeout=T)
     pages[0].get_by_text(XSS[:20], exact=False).first.wait_for(timeout=T)  # shown as text
