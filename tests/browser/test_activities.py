@@ -66,7 +66,8 @@ def test_four_trainees_draft_review_and_get_feedback(server: Server,
     row(con, "互评：媒体威胁沟通方案").get_by_role("button", name="开放作答").click()
     seen: list[str] = []
     for page in pages:
-        for _ in range(2):
+        for n in range(2):
+            page.get_by_text(f"已完成 {n} / 2 份").wait_for(timeout=T)  # the next draft is shown
             page.get_by_text("待评方案").wait_for(timeout=T)
             seen.append(page.content())
             for box in page.locator(".kit-choice").all():
