@@ -62,3 +62,15 @@ def agreement(questions: Sequence[Question], ask_id: str, data: ByTrainee) -> Ag
     if ask.cardinality == "single":
         return _single(questions, ask_id, data)
     return _multi(questions, ask_id, data)
+
+
+#: Plain readings of κ / α: below 0.40 低, below 0.67 中, else 高. 0.67 is Krippendorff's floor
+#: for tentative conclusions; 0.40 is where Landis and Koch's "moderate" begins.
+READINGS = ((0.40, "低"), (0.67, "中"))
+
+
+def reading(value: float | None) -> str:
+    """一致性 低 / 中 / 高, or — when there were too few answers to say."""
+    if value is None:
+        return "—"
+    return next((name for below, name in READINGS if value < below), "高")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kit.content import Course
-from kit.store import Store, participants, peer, work, workshops
+from kit.store import Store, history, participants, peer, work, workshops
 from kit.store.records import Participant, Submission, Workshop
 
 
@@ -22,6 +22,8 @@ class SessionData:
     reviews: dict[str, list[tuple[int, int, int, dict[str, int], str, str | None]]]
     overrides: dict[str, dict[tuple[int, str], int]]
     anonymised: bool = False
+    last_work: float | None = None
+    """When the last answer, draft or review was saved."""
 
     def name(self, pid: int) -> str:
         person = next((p for p in self.people if p.id == pid), None)
@@ -42,11 +44,15 @@ def pseudonym(salt: str, pid: int) -> str:
 def load(course: Course, store: Store, code: str, key: str,
          anonymise: bool = False) -> SessionData:
     """Only the instructor key opens a session's data."""
-    ws = workshops.open_as_instructor(store, code, key)
+    return read(course, store, workshops.open_as_instructor(store, code, key), anonymise)
+
+
+def read(course: Course, store: Store, ws: Workshop, anonymise: bool = False) -> SessionData:
+    """One session's data, every query scoped to it (records and analysis read many)."""
     subs = work.latest_all(store, ws.id)
     reviews = {a.id: peer.all_reviews(store, ws.id, a.id) for m in course.modules
                for a in m.activities if a.kind == "peer_review" and m.number in ws.modules}
     fixed = {aid: peer.overridden(store, ws.id, aid) for aid in reviews}
     return SessionData(course, ws, tuple(participants.roster(store, ws.id)), tuple(subs),
                        {(s.participant_id, s.activity_id, s.item_id): s.version for s in subs},
-                       reviews, fixed, anonymise)
+                       reviews, fixed, anonymise, history.last_work(store, ws.id))

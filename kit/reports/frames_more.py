@@ -97,21 +97,24 @@ RECORD_COLUMNS = ["staff_id", "name", "session_code", "session_title", "date", "
 
 
 def training_record(d: SessionData) -> pd.DataFrame:
-    """One row per trainee, stable English column names for HR import (docs/records.md)."""
-    acts = [a for a in d.activities() if a.kind != "peer_review"]
-    done: dict[int, set[str]] = {}
-    for s in d.submissions:
-        done.setdefault(s.participant_id, set()).add(s.activity_id)
+    """One row per trainee, stable English column names for HR import (docs/records.md).
+
+    Completion counts every activity kind, peer reviews included (kit.reports.results)."""
+    from kit.reports.results import session_results
+
+    results = session_results(d)
     scores = participant_scores(d.course, d.submissions)
     date = local(min((p.joined_at for p in d.people), default=None))
-    rows: list[dict[str, Any]] = [{
-        "staff_id": "" if d.anonymised else p.staff_id, "name": d.name(p.id),
-        "session_code": d.workshop.code, "session_title": d.workshop.title,
-        "date": date.strftime("%Y-%m-%d") if date is not pd.NaT else "",
-        "modules": ";".join(map(str, d.workshop.modules)),
-        "activities_done": len(done.get(p.id, set()) & {a.id for a in acts}),
-        "activities_total": len(acts),
-        "completion": round(len(done.get(p.id, set()) & {a.id for a in acts}) / len(acts), 3)
-        if acts else 0.0,
-        "score_mean": round(scores[p.id], 3) if p.id in scores else ""} for p in d.people]
+    rows: list[dict[str, Any]] = []
+    for p in d.people:
+        mine = results[p.id]
+        done = sum(r.done for r in mine.values())
+        rows.append({
+            "staff_id": "" if d.anonymised else p.staff_id, "name": d.name(p.id),
+            "session_code": d.workshop.code, "session_title": d.workshop.title,
+            "date": date.strftime("%Y-%m-%d") if date is not pd.NaT else "",
+            "modules": ";".join(map(str, d.workshop.modules)),
+            "activities_done": done, "activities_total": len(mine),
+            "completion": round(done / len(mine), 3) if mine else 0.0,
+            "score_mean": round(scores[p.id], 3) if p.id in scores else ""})
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)

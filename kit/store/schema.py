@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 metadata = MetaData()
 
 meta = Table(
@@ -41,6 +41,7 @@ workshops = Table(
     Column("timer_end", Float, nullable=True),
     Column("timer_label", String(100), nullable=False, default=""),
     Column("closed_at", Float, nullable=True),
+    Column("instructor", String(40), nullable=False, default="", server_default=""),
 )
 
 participants = Table(
@@ -153,4 +154,22 @@ events = Table(
     Column("message", Text, nullable=False),
     Column("created_at", Float, nullable=False),
     Index("ix_events_workshop", "workshop_id"),
+)
+
+certificates = Table(
+    "certificates", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("participant_id", ForeignKey("participants.id"), nullable=False),
+    Column("module", Integer, nullable=False),
+    Column("module_title", String(300), nullable=False),
+    Column("name", String(40), nullable=False),
+    Column("staff_id", String(20), nullable=False, default=""),
+    Column("issued_on", String(10), nullable=False),  # YYYY-MM-DD, the session's date
+    Column("band", String(8), nullable=False),
+    Column("nonce", String(32), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("revoked_at", Float, nullable=True),
+    UniqueConstraint("workshop_id", "participant_id", "module"),
 )
