@@ -4,7 +4,7 @@ What counts as done (also in docs/records.md):
 - classification, quiz, poll: every question answered;
 - draft: a draft submitted (a group draft counts for every member of the group);
 - peer review: the reviews owed given — ``reviews_per_reviewer``, or fewer when fewer drafts
-  were there to review (not one's own, not one's group's);
+  were there to review (not one's own, not one's group's); with no draft to review, not done;
 - any other kind (role-play, when it lands): something submitted.
 
 Scores are 0–1. A classification or quiz scores the mean over *all* its questions (a question
@@ -129,7 +129,7 @@ def owed(ix: Index, act: Any, pid: int) -> int:
 
 def _review(ix: Index, act: Any, pid: int) -> Result:
     given, need = ix.given.get(act.id, Counter())[pid], owed(ix, act, pid)
-    return Result(act.id, act.kind, given >= need, None, given, need)
+    return Result(act.id, act.kind, 0 < need <= given, None, given, need)
 
 
 def _other(ix: Index, act: Any, pid: int) -> Result:
