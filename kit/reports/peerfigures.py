@@ -15,7 +15,8 @@ from typing import Any
 from kit.logic import rules
 from kit.logic.peer import reliability
 from kit.reports.data import SessionData
-from kit.reports.results import Result, final_scores
+from kit.reports.drafts import final_scores
+from kit.reports.results import Result
 
 FAR = 1.0  #: a reviewer this many levels or more from the others on average is "far"
 SHOWCASE = 2

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kit.logic.classify import grade, total
-from kit.logic.peer import medians
 from kit.logic.questions import Question, for_activity
 from kit.reports.data import SessionData
+from kit.reports.drafts import draft_authors, final_scores, owed, reviewed_by
 from kit.store.records import Submission
 
 
@@ -71,40 +71,6 @@ def _questions(ix: Index, act: Any, pid: int) -> Result:
                   score is not None)
 
 
-def draft_authors(d: SessionData, activity_id: str) -> dict[int, int]:
-    """participant → the author whose draft stands for them (their group's, for group work)."""
-    latest: dict[str, tuple[int, int]] = {}
-    for s in (s for s in d.submissions if s.activity_id == activity_id):
-        key = s.item_id if "#g" in s.item_id else f"{s.item_id}#p{s.participant_id}"
-        if key not in latest or s.version > latest[key][0]:
-            latest[key] = (s.version, s.participant_id)
-    members: dict[str, list[int]] = {}
-    for p in d.people:
-        if p.group_no is not None:
-            members.setdefault(f"#g{p.group_no}", []).append(p.id)
-    out: dict[int, int] = {}
-    for item, (_, author) in sorted(latest.items()):
-        group = item[item.index("#g"):] if "#g" in item else None
-        for m in (members.get(group, []) if group else [author]):
-            out.setdefault(m, author)
-    return out
-
-
-def final_scores(d: SessionData, review_id: str, author: int) -> dict[str, float]:
-    """criterion → the instructor's override, else the peers' median."""
-    got = [sc for _, _, a, sc, _, _ in d.reviews.get(review_id, ()) if a == author]
-    out = medians(got)
-    out.update({c: float(v) for (a, c), v in d.overrides.get(review_id, {}).items()
-                if a == author})
-    return out
-
-
-def reviewed_by(d: SessionData, draft_id: str) -> Any:
-    """The peer-review activity of a draft activity in this session, if any."""
-    return next((r for r in d.activities() if r.kind == "peer_review" and r.of == draft_id),
-                None)
-
-
 def _draft(ix: Index, act: Any, pid: int) -> Result:
     author = ix.authors[act.id].get(pid)
     review = reviewed_by(ix.d, act.id)
@@ -117,18 +83,9 @@ def _draft(ix: Index, act: Any, pid: int) -> Result:
                   review is not None)
 
 
-def owed(ix: Index, act: Any, pid: int) -> int:
-    """Reviews this trainee should give: k, or fewer if fewer drafts were theirs to review."""
-    groups = {p.id: p.group_no for p in ix.d.people}
-    authors = ix.authors.get(act.of) or draft_authors(ix.d, act.of)
-    mine, group = authors.get(pid), groups.get(pid)
-    open_to_me = [a for a in set(authors.values()) if a not in (pid, mine)
-                  and (group is None or groups.get(a) != group)]
-    return min(int(act.reviews_per_reviewer), len(open_to_me))
-
-
 def _review(ix: Index, act: Any, pid: int) -> Result:
-    given, need = ix.given.get(act.id, Counter())[pid], owed(ix, act, pid)
+    authors = ix.authors.get(act.of) or draft_authors(ix.d, act.of)
+    given, need = ix.given.get(act.id, Counter())[pid], owed(ix.d, act, pid, authors)
     return Result(act.id, act.kind, 0 < need <= given, None, given, need)
 
 

@@ -9,37 +9,25 @@ store's secret could make a code that verifies, so keep the store as private as 
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 import time
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from kit.store.certificate_codes import CODE_CHARS, Details, shown, sign
 from kit.store.db import Store
-from kit.store.ids import CODE_ALPHABET, normalise_code
+from kit.store.ids import normalise_code
 from kit.store.schema import certificates, meta, workshops
 
+__all__ = ["Certificate", "Check", "Details", "issue", "of_workshops", "revoke_others", "shown",
+           "verify"]
 C = certificates.c
-CODE_CHARS = 12
 SECRET_KEY = "certificate_secret"
-
-
-@dataclass(frozen=True)
-class Details:
-    """What a certificate states. Every field is covered by its code."""
-
-    workshop_code: str
-    name: str
-    staff_id: str
-    module: int
-    module_title: str
-    issued_on: str
-    band: str
 
 
 @dataclass(frozen=True)
@@ -58,22 +46,6 @@ class Check:
 
     status: Literal["genuine", "unknown", "altered", "revoked"]
     certificate: Certificate | None = None
-
-
-def sign(secret: str, details: Details, nonce: str) -> str:
-    """The verification code: 12 characters of the join-code alphabet."""
-    message = "\x1f".join(map(str, (*astuple(details), nonce))).encode("utf-8")
-    number = int.from_bytes(hmac.new(secret.encode(), message, hashlib.sha256).digest(), "big")
-    chars = []
-    for _ in range(CODE_CHARS):
-        number, digit = divmod(number, len(CODE_ALPHABET))
-        chars.append(CODE_ALPHABET[digit])
-    return "".join(chars)
-
-
-def shown(code: str) -> str:
-    """``ACDEFGHJKMNP`` → ``ACDE-FGHJ-KMNP``: easy to read aloud and to type."""
-    return "-".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
 def _secret(conn: Connection, create: bool) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kit.content import Course, load_course
+from kit.reports.drafts import draft_authors, owed
 from kit.reports.frames_more import training_record
-from kit.reports.results import completion, index, module_score, owed, session_results
+from kit.reports.results import completion, module_score, session_results
 from kit.settings import REPO_ROOT
 from tests.reports.memory import answer, draft, person, session
 
@@ -64,10 +65,11 @@ def test_group_drafts_count_for_every_member_and_are_not_theirs_to_review(
     d = _module6(course, lazy_reviewer=False, groups=True)
     results = session_results(d)
     assert results[2]["m6-plan"].done  # trainee 1 saved the group's draft
-    ix = index(d)
+    authors = draft_authors(d, "m6-plan")
+    assert authors[1] == authors[2] == 1
     act = course.activity("m6-review")
-    assert owed(ix, act, 2) == 3  # authors 3, 4, 5: not the group's own draft
-    assert owed(ix, act, 3) == 3
+    assert owed(d, act, 2, authors) == 3  # authors 3, 4, 5: not the group's own draft
+    assert owed(d, act, 3, authors) == 3
 
 
 def test_unanswered_questions_score_zero(course: Course) -> None:
