@@ -74,3 +74,9 @@ def reading(value: float | None) -> str:
     if value is None:
         return "—"
     return next((name for below, name in READINGS if value < below), "高")
+
+
+def fmt(value: float) -> str:
+    """Two decimals, with no "-0.00" for a value that rounds to zero."""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text

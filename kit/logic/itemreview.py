@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.logic.agreement import READINGS
+from kit.logic.agreement import READINGS, fmt
 from kit.logic.itemstats import ItemStats
 
 MIN_N = 10
@@ -57,18 +57,18 @@ def item_flags(s: ItemStats, names: dict[str, str]) -> list[Flag]:
     out = [f for f in (_wrong_key(s, names),) if f]
     d = s.discrimination
     if d is not None and d < 0 and not out:
-        out.append(Flag("negative", 2, f"区分度为负(D = {d:.2f}):高分组答对的反而更少,"
+        out.append(Flag("negative", 2, f"区分度为负(D = {fmt(d)}):高分组答对的反而更少,"
                                        "请核对题目与答案"))
     if s.difficulty >= EASY:
         out.append(Flag("everyone_right", 4, f"几乎人人答对({_pct(s.difficulty)}),"
                                              "区分不出掌握程度"))
     elif d is not None and 0 <= d < WEAK_D:
-        out.append(Flag("weak", 5, f"区分度低(D = {d:.2f}),对掌握程度的区分作用弱"))
+        out.append(Flag("weak", 5, f"区分度低(D = {fmt(d)}),对掌握程度的区分作用弱"))
     return out
 
 
 def agreement_flag(method: str, value: float | None, answers: int) -> Flag | None:
     if value is None or answers < MIN_N or value >= LOW_AGREEMENT:
         return None
-    return Flag("low_agreement", 3, f"学员之间一致性低({method} {value:.2f}):"
+    return Flag("low_agreement", 3, f"学员之间一致性低({method} {fmt(value)}):"
                                     "案例或标签的界定可能有歧义")

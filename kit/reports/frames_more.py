@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from kit.logic import classify, rules
+from kit.logic.itemstats import Response, discrimination
 from kit.logic.peer import medians, reliability
 from kit.logic.questions import for_activity
 from kit.logic.scores import participant_scores
@@ -53,7 +54,7 @@ def reviews(d: SessionData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 def quiz_items(d: SessionData) -> pd.DataFrame:
-    """Difficulty (share correct) and, from 10 answers up, discrimination (upper − lower 27%)."""
+    """Difficulty (mean score) and, from 10 answers up, discrimination (upper − lower 27%)."""
     totals = participant_scores(d.course, d.submissions)
     rows = []
     for act in (a for a in d.activities() if a.kind == "quiz"):
@@ -72,12 +73,11 @@ def _mean(values: list[float]) -> float | None:
 
 
 def _discrimination(got: list[tuple[int, float]], totals: dict[int, float]) -> float | None:
+    """Upper − lower 27 % by the trainee's mean score (kit.logic.itemstats), from 10 answers."""
     if len(got) < 10:
         return None
-    ranked = sorted(got, key=lambda g: totals.get(g[0], 0.0))
-    n = max(1, round(len(ranked) * 0.27))
-    upper, lower = _mean([v for _, v in ranked[-n:]]), _mean([v for _, v in ranked[:n]])
-    return None if upper is None or lower is None else upper - lower
+    return discrimination([Response(str(pid), totals.get(pid, 0.0), totals.get(pid, 0.0),
+                                    value == 1.0, frozenset()) for pid, value in got])
 
 
 def polls(d: SessionData) -> pd.DataFrame:

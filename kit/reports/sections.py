@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kit.htmltext import esc
+from kit.logic.agreement import fmt
 from kit.reports.charts import hbars, histogram, picks, share_bar
 from kit.reports.figures import AskFigure, DimensionFigure, QuestionFigures
 from kit.reports.peerfigures import DraftFigures, PeerFigures
@@ -35,7 +36,7 @@ def _dimensions(dims: tuple[DimensionFigure, ...]) -> str:
             f"多选「{c.chosen}」" if not c.key else f"漏选「{c.key}」" if not c.chosen
             else f"「{c.key}」判为「{c.chosen}」") + f"({pct(c.of_errors)})"
         value = "" if dim.agreement.value is None else \
-            f"<small>{esc(dim.agreement.method)} {dim.agreement.value:.2f}</small>"
+            f"<small>{esc(dim.agreement.method)} {fmt(dim.agreement.value)}</small>"
         rows.append(f"<tr><td>{esc(dim.name)}</td><td class='n'>{dim.answers}</td>"
                     f"<td>{share_bar(dim.correct)}</td><td>{error}</td>"
                     f"<td class='agree {dim.reading}'>{esc(dim.reading)} {value}</td></tr>")

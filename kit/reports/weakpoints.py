@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kit.logic.agreement import fmt
 from kit.reports.figures import AskFigure, Confusion, DimensionFigure, QuestionFigures
 from kit.reports.peerfigures import DraftFigures, PeerFigures
 
@@ -40,7 +41,7 @@ def dimension_points(title: str, dim: DimensionFigure) -> list[tuple[float, str]
         out.append((dim.correct, f"{title}:「{dim.name}」判断正确率 {pct(dim.correct)}{tail}。"))
     if dim.reading == "低" and dim.agreement.value is not None:
         out.append((0.5 + dim.agreement.value / 10, f"{title}:学员对「{dim.name}」的判断一致性低"
-                    f"({dim.agreement.method} {dim.agreement.value:.2f}),"
+                    f"({dim.agreement.method} {fmt(dim.agreement.value)}),"
                     "对这些案例的理解分歧较大,值得逐案讨论。"))
     return out
 
