@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Any
@@ -26,10 +27,13 @@ class SessionData:
     """When the last answer, draft or review was saved."""
 
     def name(self, pid: int) -> str:
-        person = next((p for p in self.people if p.id == pid), None)
-        if person is None:
-            return str(pid)
-        return pseudonym(self.workshop.code, pid) if self.anonymised else person.name
+        return self._names.get(pid, str(pid))
+
+    @functools.cached_property
+    def _names(self) -> dict[int, str]:
+        """Looked up once: a 200-trainee export asks for names tens of thousands of times."""
+        return {p.id: pseudonym(self.workshop.code, p.id) if self.anonymised else p.name
+                for p in self.people}
 
     def activities(self) -> list[Any]:
         return [a for m in self.course.modules if m.number in self.workshop.modules

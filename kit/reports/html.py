@@ -36,9 +36,11 @@ td.q { width: 42%; }
 .card { border: 1px solid #c7ccd4; border-radius: 2mm; padding: 2mm 3mm; margin: 2mm 0;
         break-inside: avoid; }
 ol.weak li { margin: 1mm 0; }
-.trainee { break-inside: avoid; margin-bottom: 3mm; }
-.trainee td, .trainee th { padding: 0.6mm 2mm; font-size: 8.5pt; }
-.trainee h3 { margin-top: 2mm; } .trainee p { margin: 1mm 0; }
+@page wide { size: A4 landscape; margin: 10mm 10mm 14mm; }
+.appendix { page: wide; }
+ol.legend { columns: 3; font-size: 8pt; margin: 1mm 0; padding-left: 5mm; }
+table.trainees th, table.trainees td { font-size: 8pt; padding: 0.5mm 1mm; }
+table.trainees td:first-child { white-space: nowrap; }
 @media print {
   body { max-width: none; }
   .activity, .appendix { break-before: page; }
