@@ -64,16 +64,14 @@ def agreement(questions: Sequence[Question], ask_id: str, data: ByTrainee) -> Ag
     return _multi(questions, ask_id, data)
 
 
-#: Plain readings of κ / α: below 0.40 低, below 0.67 中, else 高. 0.67 is Krippendorff's floor
-#: for tentative conclusions; 0.40 is where Landis and Koch's "moderate" begins.
-READINGS = ((0.40, "低"), (0.67, "中"))
-
-
 def reading(value: float | None) -> str:
-    """一致性 低 / 中 / 高, or — when there were too few answers to say."""
+    """Agreement in plain Chinese: 低 below 0.4, 中 up to 0.6, 高 above (Landis and Koch's
+    fair/moderate/substantial bands, merged to three); 不足以判断 without a value."""
     if value is None:
-        return "—"
-    return next((name for below, name in READINGS if value < below), "高")
+        return "不足以判断"
+    if value < 0.4:
+        return "低"
+    return "中" if value <= 0.6 else "高"
 
 
 def fmt(value: float) -> str:

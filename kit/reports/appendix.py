@@ -24,7 +24,7 @@ LEGEND = ("模块:模块成绩,达到合格线时附证书等级。分类、测�
 def reliabilities(d: SessionData) -> dict[tuple[str, int], Reliability]:
     """(peer activity, reviewer) → how far the reviewer was from the others."""
     return {(aid, r.reviewer): r for aid, got in d.reviews.items()
-            for r in reliability([(rv, a, s) for _, rv, a, s, _, _ in got])}
+            for r in reliability([(rv.reviewer, rv.author, rv.scores) for rv in got])}
 
 
 def cell(r: Result, rel: Reliability | None) -> str:

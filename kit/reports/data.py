@@ -9,6 +9,7 @@ from typing import Any
 
 from kit.content import Course
 from kit.store import Store, history, participants, peer, work, workshops
+from kit.store.peer import Review
 from kit.store.records import Participant, Submission, Workshop
 
 
@@ -20,7 +21,7 @@ class SessionData:
     submissions: tuple[Submission, ...]
     """Latest version per participant, activity and item."""
     versions: dict[tuple[int, str, str], int]
-    reviews: dict[str, list[tuple[int, int, int, dict[str, int], str, str | None]]]
+    reviews: dict[str, list[Review]]
     overrides: dict[str, dict[tuple[int, str], int]]
     anonymised: bool = False
     last_work: float | None = None
@@ -48,11 +49,13 @@ def pseudonym(salt: str, pid: int) -> str:
 def load(course: Course, store: Store, code: str, key: str,
          anonymise: bool = False) -> SessionData:
     """Only the instructor key opens a session's data."""
-    return read(course, store, workshops.open_as_instructor(store, code, key), anonymise)
+    return load_workshop(course, store, workshops.open_as_instructor(store, code, key), anonymise)
 
 
-def read(course: Course, store: Store, ws: Workshop, anonymise: bool = False) -> SessionData:
-    """One session's data, every query scoped to it (records and analysis read many)."""
+def load_workshop(course: Course, store: Store, ws: Workshop,
+                  anonymise: bool = False) -> SessionData:
+    """A session's data, every query scoped to it, for a caller that has checked the right to
+    it (the instructor key, a live console session, or access to the whole store)."""
     subs = work.latest_all(store, ws.id)
     reviews = {a.id: peer.all_reviews(store, ws.id, a.id) for m in course.modules
                for a in m.activities if a.kind == "peer_review" and m.number in ws.modules}

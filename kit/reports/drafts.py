@@ -9,27 +9,28 @@ from kit.reports.data import SessionData
 
 
 def draft_authors(d: SessionData, activity_id: str) -> dict[int, int]:
-    """participant → the author whose draft stands for them (their group's, for group work)."""
-    latest: dict[str, tuple[int, int]] = {}
+    """participant → the author whose draft stands for them: their own, or, for group work,
+    the member who saved the group's latest version (as the store's peer allocation does)."""
+    latest: dict[tuple[str, int, bool], tuple[int, int]] = {}
     for s in (s for s in d.submissions if s.activity_id == activity_id):
-        key = s.item_id if "#g" in s.item_id else f"{s.item_id}#p{s.participant_id}"
-        if key not in latest or s.version > latest[key][0]:
-            latest[key] = (s.version, s.participant_id)
-    members: dict[str, list[int]] = {}
+        owner = (s.item_id, s.group_no, True) if s.group_no is not None else (
+            s.item_id, s.participant_id, False)
+        if owner not in latest or s.version > latest[owner][0]:
+            latest[owner] = (s.version, s.participant_id)
+    members: dict[int, list[int]] = {}
     for p in d.people:
         if p.group_no is not None:
-            members.setdefault(f"#g{p.group_no}", []).append(p.id)
+            members.setdefault(p.group_no, []).append(p.id)
     out: dict[int, int] = {}
-    for item, (_, author) in sorted(latest.items()):
-        group = item[item.index("#g"):] if "#g" in item else None
-        for m in (members.get(group, []) if group else [author]):
+    for (_, who, group), (_, author) in sorted(latest.items()):
+        for m in (members.get(who, []) if group else [author]):
             out.setdefault(m, author)
     return out
 
 
 def final_scores(d: SessionData, review_id: str, author: int) -> dict[str, float]:
     """criterion → the instructor's override, else the peers' median."""
-    got = [sc for _, _, a, sc, _, _ in d.reviews.get(review_id, ()) if a == author]
+    got = [rv.scores for rv in d.reviews.get(review_id, ()) if rv.author == author]
     out = medians(got)
     out.update({c: float(v) for (a, c), v in d.overrides.get(review_id, {}).items()
                 if a == author})

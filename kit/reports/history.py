@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kit.content import Course
 from kit.logic.text import InputProblem
-from kit.reports.data import SessionData, read
+from kit.reports.data import SessionData, load_workshop
 from kit.store import Store, history
 
 
@@ -56,5 +56,5 @@ def sessions(course: Course, store: Store, when: Period) -> list[SessionData]:
     out = []
     for ws in history.between(store, when.start, when.end):
         kept = dataclasses.replace(ws, modules=tuple(m for m in ws.modules if m in known))
-        out.append(read(course, store, kept))
+        out.append(load_workshop(course, store, kept))
     return out

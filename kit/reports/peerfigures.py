@@ -97,18 +97,19 @@ def _showcase(d: SessionData, act: Any, finals: dict[int, dict[str, float]],
 def peer_figures(d: SessionData, act: Any, results: dict[int, dict[str, Result]]) -> PeerFigures:
     got = d.reviews.get(act.id, [])
     rubric = d.course.rubrics[act.rubric]
-    counts = Counter(a for _, _, a, _, _, _ in got)
+    counts = Counter(rv.author for rv in got)
     finals = {a: final_scores(d, act.id, a) for a in counts}
     criteria = tuple(CriterionFigure(c.name, _mean([f[c.id] for f in finals.values()
                                                     if c.id in f]), max(rubric.scores))
                      for c in rubric.criteria)
-    rel = [r.from_consensus for r in reliability([(rv, a, s) for _, rv, a, s, _, _ in got])
+    rel = [r.from_consensus for r in reliability([(rv.reviewer, rv.author, rv.scores)
+                                                for rv in got])
            if r.from_consensus is not None]
     done = [r[act.id] for r in results.values() if act.id in r]
-    return PeerFigures(act, len({rv for _, rv, _, _, _, _ in got}),
+    return PeerFigures(act, len({rv.reviewer for rv in got}),
                        sum(1 for r in done if r.done and r.progress), len(got), criteria,
                        len(rel), statistics.median(rel) if rel else None,
-                       sum(1 for v in rel if v >= FAR), sum(1 for *_, f in got if f),
+                       sum(1 for v in rel if v >= FAR), sum(1 for rv in got if rv.flag),
                        _showcase(d, act, finals, counts))
 
 

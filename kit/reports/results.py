@@ -59,7 +59,7 @@ def index(d: SessionData) -> Index:
     questions = {a.id: for_activity(d.course, a.id) for a in acts
                  if a.kind in ("classify", "quiz", "poll")}
     authors = {a.id: draft_authors(d, a.id) for a in acts if a.kind == "draft"}
-    given = {aid: Counter(r for _, r, _, _, _, _ in got) for aid, got in d.reviews.items()}
+    given = {aid: Counter(rv.reviewer for rv in got) for aid, got in d.reviews.items()}
     return Index(d, mine, questions, authors, given)
 
 

@@ -5,16 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.content import Course
-from kit.reports.data import load
+from kit.reports.data import SessionData, load, load_workshop
 from kit.reports.export import exporters
 from kit.reports.names import export_name
 from kit.store import Store, work
+from kit.store.records import Workshop
+
+
+def file_name(code: str, fmt: str, anonymise: bool) -> str:
+    """``K7M3Q-记录-匿名.csv``: the format and whether names were replaced, in the name."""
+    return export_name(code, fmt, anonymise)
 
 
 def export(course: Course, store: Store, code: str, key: str, fmt: str, out: Path | None,
            anonymise: bool = False) -> Path:
-    """Write one export; the path defaults to :func:`export_name` in the current folder."""
-    data = load(course, store, code, key, anonymise)
+    """Write one export; the path defaults to :func:`file_name` in the current folder."""
+    return write(load(course, store, code, key, anonymise), store, fmt, out)
+
+
+def export_workshop(course: Course, store: Store, ws: Workshop, fmt: str, out: Path,
+                    anonymise: bool = False) -> Path:
+    """The same, for the console (its session has already proved the instructor's right)."""
+    return write(load_workshop(course, store, ws, anonymise), store, fmt, out)
+
+
+def write(data: SessionData, store: Store, fmt: str, out: Path | None) -> Path:
     plugin = exporters(store)[fmt]
-    target = out or Path(export_name(data.workshop.code, fmt, anonymise))
+    target = out or Path(file_name(data.workshop.code, fmt, data.anonymised))
     return plugin.export(data, list(work.all_versions(store, data.workshop.id)), target)

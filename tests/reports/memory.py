@@ -8,18 +8,18 @@ from typing import Any
 
 from kit.content import Course
 from kit.reports.data import SessionData
+from kit.store.peer import Review
 from kit.store.records import Participant, Submission, Workshop
 
 T0 = 1_780_000_000.0
 _ids = itertools.count(1)
 
-Review = tuple[int, int, int, dict[str, int], str, str | None]
 
 
 def workshop(modules: tuple[int, ...], code: str = "TESTA", wid: int = 1,
              instructor: str = "王老师", created_at: float = T0) -> Workshop:
-    return Workshop(wid, code, "测试工作坊", modules, 0, "", None, "", False, created_at,
-                    instructor)
+    return Workshop(wid, code, "测试工作坊", modules, 0, "", None, "", False,
+                    created_at=created_at, instructor=instructor)
 
 
 def person(pid: int, name: str, staff: str = "", group: int | None = None,
@@ -32,8 +32,10 @@ def answer(pid: int, activity: str, item: str, answers: dict[str, list[str]],
     return Submission(next(_ids), activity, item, pid, version, {"answer": answers}, T0 + 60)
 
 
-def draft(pid: int, activity: str, item: str, sections: dict[str, str]) -> Submission:
-    return Submission(next(_ids), activity, item, pid, 1, {"sections": sections}, T0 + 120)
+def draft(pid: int, activity: str, item: str, sections: dict[str, str],
+          group: int | None = None) -> Submission:
+    return Submission(next(_ids), activity, item, pid, 1, {"sections": sections}, T0 + 120,
+                      group)
 
 
 def session(course: Course, modules: tuple[int, ...], people: Iterable[Participant],

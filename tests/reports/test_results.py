@@ -9,6 +9,7 @@ from kit.reports.drafts import draft_authors, owed
 from kit.reports.frames_more import training_record
 from kit.reports.results import completion, module_score, session_results
 from kit.settings import REPO_ROOT
+from kit.store.peer import Review
 from tests.reports.memory import answer, draft, person, session
 
 FULL = {c: 4 for c in ("empathy", "facts_cause", "solution", "deadline_remedy",
@@ -25,12 +26,12 @@ def _module6(course: Course, lazy_reviewer: bool = True, groups: bool = False): 
               for i in range(1, 6)]
     subs = [answer(p.id, "m6-apology-poll", "p-apology", {"answer": ["A"]}) for p in people]
     authors = [1, 3, 4, 5] if groups else [1, 2, 3, 4, 5]
-    subs += [draft(a, "m6-plan", "cc-01#g1" if groups and a == 1 else "cc-01",
-                   {"reception": f"方案{a}"}) for a in authors]
+    subs += [draft(a, "m6-plan", "cc-01", {"reception": f"方案{a}"},
+                   1 if groups and a == 1 else None) for a in authors]
     reviews = []
     for r in range(1, 6):
         others = [a for a in authors if a != r][: 2 if lazy_reviewer and r == 5 else 3]
-        reviews += [(len(reviews) + 1, r, a, dict(FULL), "好", None) for a in others]
+        reviews += [Review(len(reviews) + 1, r, a, dict(FULL), "好", None) for a in others]
     return session(course, (6,), people, subs, {"m6-review": reviews},
                    {"m6-review": {(1, "solution"): 2}})
 

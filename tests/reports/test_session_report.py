@@ -37,7 +37,7 @@ def test_cover_attendance_and_one_section_per_activity(session: Session) -> None
     assert ws is not None
     people = participants.roster(session.store, ws.id)
     worked = {s.participant_id for s in work.latest_all(session.store, ws.id)}
-    worked |= {r for a in ("m6-review",) for _, r, *_ in peer.all_reviews(session.store, ws.id, a)}
+    worked |= {rv.reviewer for rv in peer.all_reviews(session.store, ws.id, "m6-review")}
     cover = html.split("<section class='activity'>")[0]
     assert f"加入 {len(people)} 人 · 参与 {len(worked)} 人" in cover
     assert "模块 1 金融消费者权益保护政策解读" in cover and "讲师</th><td>未填写" in cover
