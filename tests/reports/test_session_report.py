@@ -104,3 +104,15 @@ def test_anonymised_exports_have_their_own_file_names(tmp_path: Path) -> None:
     assert len(names) == 10
     assert export_name("ABCDE", "record", True) == "ABCDE-记录-匿名.csv"
     assert all("匿名" in export_name("ABCDE", f, True) for f in ("xlsx", "html", "pdf"))
+
+
+def test_pdf_without_a_browser_says_what_to_do_instead(session: Session, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from kit.reports.pdf import PdfUnavailable
+    from kit.reports.run import export
+
+    monkeypatch.setenv("KIT_CHROMIUM", str(tmp_path / "no-such-browser"))
+    with pytest.raises(PdfUnavailable, match="未找到 Chromium.*HTML 报告"):
+        export(session.course, session.store, session.code, session.key, "pdf",
+               tmp_path / "r.pdf")
+    assert not (tmp_path / "r.pdf").exists()
