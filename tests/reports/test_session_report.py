@@ -112,7 +112,7 @@ def test_pdf_without_a_browser_says_what_to_do_instead(session: Session, tmp_pat
     from kit.reports.run import export
 
     monkeypatch.setenv("KIT_CHROMIUM", str(tmp_path / "no-such-browser"))
-    with pytest.raises(PdfUnavailable, match="未找到 Chromium.*HTML 报告"):
+    with pytest.raises(PdfUnavailable, match=r"未找到 Chromium.*HTML 报告"):
         export(session.course, session.store, session.code, session.key, "pdf",
                tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()
