@@ -124,3 +124,11 @@ def drill() -> Any:
     from kit.widgets.drill import DrillView
 
     return W.VBox([PageBridge(), DrillView(load())])
+
+
+@kindly
+def gallery() -> Any:
+    """The designers' preview of every case, item, poll and rubric, with keys and checks."""
+    from kit.pages.gallery import open_gallery
+
+    return open_gallery(load(), store)

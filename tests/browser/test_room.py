@@ -26,7 +26,8 @@ LAYOUT = """() => {
   for (const el of document.querySelectorAll('button, .widget-label, .widget-html-content b')) {
     if (!seen(el)) continue;
     const r = el.getBoundingClientRect();
-    if (el.tagName === 'BUTTON' && r.height < 44) bad.push(`short ${Math.round(r.height)}px: ${el.innerText}`);
+    if (el.tagName === 'BUTTON' && r.height < 44)
+      bad.push(`short ${Math.round(r.height)}px: ${el.innerText}`);
     if (el.scrollWidth > el.clientWidth + 1) bad.push(`clipped: ${el.innerText}`);
   }
   return bad;
