@@ -102,13 +102,16 @@ def aggregates(course: Any, store: Any, demo: Any, trainees: int) -> measure.Fig
 
 def export_times(course: Any, store: Any, demo: Any, tmp: Path,
                  trainees: int) -> dict[str, measure.Figure]:
+    from kit.reports.names import export_name
+    from kit.reports.pdf import browser
     from kit.reports.run import export
 
     out = {}
-    for fmt, suffix in (("xlsx", ".xlsx"), ("html", ".html")):
-        def once(f: str = fmt, s: str = suffix) -> float:
+    formats = ["xlsx", "html", "record", "certificates"] + (["pdf"] if browser() else [])
+    for fmt in formats:
+        def once(f: str = fmt) -> float:
             t = time.perf_counter()
-            export(course, store, demo.code, demo.key, f, tmp / f"e{s}")
+            export(course, store, demo.code, demo.key, f, tmp / export_name(demo.code, f))
             return time.perf_counter() - t
 
         out[fmt] = measure.repeat(f"export {fmt}, {trainees} trainees", "s", 3, once)

@@ -22,7 +22,8 @@ README = (REPO_ROOT / "README.md").read_text("utf-8")
 EXERCISED = {"make serve", "make test", "make validate", "make lint", "make bench",
              "make bench-quick", "python -m kit demo", "python -m kit serve",
              "python -m kit export", "python -m kit validate", "python -m kit content",
-             "python -m kit check-copy", "jupyter lab"}
+             "python -m kit check-copy", "jupyter lab", "python -m kit records",
+             "python -m kit verify", "python -m kit analyse"}
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -140,6 +141,99 @@ def test_lan_serving_tells_the_instructor_which_address_to_share() -> None:
     args = voila_args(ServeOptions(host="0.0.0.0", class_size=40))
     assert "--Voila.ip=0.0.0.0" in args and "--pool_size=40" in args
     assert "--show_tracebacks=False" in args and "--KernelManager.transport=ipc" in args
+
+
+def kit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kit", *args], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_kit_records_joins_three_sessions_by_staff_id(tmp_path: Path) -> None:
+    """See tests/reports/threesessions.py for who did what, when."""
+    import csv
+
+    from kit.content import load_course
+    from tests.reports.threesessions import build
+
+    db = f"sqlite:///{tmp_path / 'kit.sqlite3'}"
+    store = Store(db)
+    sessions = build(load_course(REPO_ROOT / "data"), store)
+    store.dispose()
+    _, code, key = sessions["W1"]
+    issued = kit("export", code, "--key", key, "--format", "certificates", "--out",
+                 str(tmp_path / "证书.html"), "--db", db)
+    assert issued.returncode == 0, issued.stdout + issued.stderr
+    cert = re.search(r"验证码 ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})",
+                     (tmp_path / "证书.html").read_text("utf-8"))
+    assert cert, "张伟 passed module 1 with every quiz right"
+    out = tmp_path / "记录.csv"
+    done = kit("records", "--since", "2026-01-01", "--until", "2026-12-31", "--format", "csv",
+               "--out", str(out), "--db", db)
+    assert done.returncode == 0 and "3 场工作坊" in done.stdout, done.stdout + done.stderr
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = [(r["staff_id"], r["module"], r["sessions"], r["best_score"], r["last_score"],
+                 r["completion"], r["certificate"]) for r in csv.DictReader(fh)]
+    assert rows == [("A1023", "1", "2", "1.0", "0.25", "1.0", cert.group(1)),
+                    ("A1023", "6", "1", "0.0", "0.0", "0.0", ""),
+                    ("B2001", "1", "1", "0.0", "0.0", "0.0", ""),
+                    ("B2001", "6", "1", "0.0", "0.0", "0.333", ""),
+                    ("C3003", "1", "1", "0.25", "0.25", "0.25", "")]
+    with out.with_name("记录-unmatched.csv").open(encoding="utf-8-sig") as fh:
+        apart = [(r["name"], r["module"], r["score"]) for r in csv.DictReader(fh)]
+    assert apart == [("王芳", "1", "0.25")]
+    book = tmp_path / "记录.xlsx"
+    assert kit("records", "--since", "2026-01-01", "--out", str(book), "--db", db).returncode == 0
+    import openpyxl
+
+    assert openpyxl.load_workbook(book).sheetnames == ["records", "unmatched"]
+    bad = kit("records", "--since", "2026-13-01", "--db", db)
+    assert bad.returncode == 1 and "日期格式应为 YYYY-MM-DD" in bad.stdout
+
+
+def test_kit_verify_tells_genuine_from_forged(tmp_path: Path) -> None:
+    from kit.store import certificates
+    from kit.store.certificates import Details
+
+    db = f"sqlite:///{tmp_path / 'kit.sqlite3'}"
+    store = Store(db)
+    ws, _ = workshops.create(store, "支行培训", (1,))
+    p, _ = participants.join(store, ws.id, "张伟", staff_id="A1023")
+    cert = certificates.issue(store, ws.id, p.id, Details(
+        ws.code, "张伟", "A1023", 1, "金融消费者权益保护政策解读", "2026-03-01", "良好"))
+    store.dispose()
+    genuine = kit("verify", certificates.shown(cert.code).lower(), "--db", db)
+    assert genuine.returncode == 0 and "✓ 真实证书" in genuine.stdout, genuine.stderr
+    assert "张伟" in genuine.stdout and "良好" in genuine.stdout
+    forged = kit("verify", "ACDE-FGHJ-KMNP", "--db", db)
+    assert forged.returncode == 1 and "不是真实证书" in forged.stdout
+
+
+def test_kit_analyse_finds_a_planted_wrong_key(tmp_path: Path) -> None:
+    """40 simulated trainees answer module 1 under the true keys; the designer's copy of the
+    content marks q1-001 (true key C) as A. The analysis must put q1-001 first."""
+    from kit.content import load_course
+    from kit.demo import run_demo
+
+    db = f"sqlite:///{tmp_path / 'kit.sqlite3'}"
+    store = Store(db)
+    run_demo(load_course(REPO_ROOT / "data"), store, 40, (1,))
+    store.dispose()
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    quiz = data / "quizzes" / "m1_policy.yaml"
+    text = quiz.read_text("utf-8")
+    head, tail = text.split("  - id: q1-001\n", 1)
+    quiz.write_text(head + "  - id: q1-001\n" + tail.replace("answer: [C]", "answer: [A]", 1),
+                    "utf-8")
+    env = {**os.environ, "KIT_DATA_DIR": str(data), "KIT_VAR_DIR": str(tmp_path / "var")}
+    out = tmp_path / "分析.csv"
+    done = kit("analyse", "--format", "csv", "--out", str(out), "--db", db, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = done.stdout.split("需要复查:\n")[1].splitlines()[0]
+    assert "q1-001" in first and "答案可能标错" in first, done.stdout
+    assert out.exists() and out.with_name("分析-review.csv").exists()
+    honest = kit("analyse", "--db", db)
+    assert honest.returncode == 0 and "答案可能标错" not in honest.stdout, honest.stdout
 
 
 def test_kit_content_workbook_round_trip_and_bank_import(tmp_path: Path) -> None:

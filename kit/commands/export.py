@@ -11,8 +11,10 @@ HELP = "导出一场工作坊的成绩与记录(需讲师密钥)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", help="参与码")
     parser.add_argument("--key", required=True, help="讲师密钥")
-    parser.add_argument("--format", choices=["xlsx", "csv", "html", "record"], default="xlsx",
-                        help="xlsx 工作簿 | csv 文件夹 | html 打印报告 | record 培训记录 CSV")
+    parser.add_argument("--format", default="xlsx",
+                        choices=["xlsx", "csv", "html", "pdf", "record", "certificates"],
+                        help="xlsx 工作簿 | csv 文件夹 | html 打印报告 | pdf 报告(需 Chromium)"
+                             " | record 培训记录 CSV | certificates 合格证书(签发验证码)")
     parser.add_argument("--out", type=Path, help="输出路径(默认当前目录)")
     parser.add_argument("--anonymise", action="store_true", help="以固定化名替换姓名与工号")
     parser.add_argument("--db", help="存储地址,默认 var/ 下的 SQLite")
@@ -20,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kit.content import load_course
+    from kit.logic.text import InputProblem
     from kit.reports.run import export
     from kit.settings import get_settings
     from kit.store import open_store
@@ -30,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
                       args.key, args.format, args.out, args.anonymise)
     except AccessDenied:
         print("参与码或讲师密钥不正确,未导出任何内容。")
+        return 1
+    except InputProblem as problem:
+        print(f"未导出:{problem}")
         return 1
     print(f"已导出:{path}")
     return 0

@@ -18,7 +18,7 @@ from kit.content.checks import (
 from kit.content.loader import Parsed
 from kit.content.models import Case, TemplateFile
 from kit.content.problems import Problem
-from kit.content.rubric_models import Activity, ModuleFile, RubricFile
+from kit.content.rubric_models import Activity, Module, ModuleFile, RubricFile
 
 
 def check_templates(report: Report) -> None:
@@ -117,6 +117,16 @@ def check_modules(report: Report) -> None:
         for act, path in acts:
             for sub, message in _activity_problems(act, known):
                 report.add((f, loc), (*path, *sub), message)
+        for i, module in enumerate(mf.modules):
+            if module.pass_mark is not None and not _scored(module):
+                report.add((f, loc), ("modules", i, "pass_mark"),
+                           "设了合格线,但本模块没有计分活动(分类、测验,或有互评的方案)")
+
+
+def _scored(module: Module) -> bool:
+    """Whether a module score exists: a classification, a quiz, or a peer-reviewed draft."""
+    reviewed = {a.of for a in module.activities if a.kind == "peer_review"}
+    return any(a.kind in ("classify", "quiz") or a.id in reviewed for a in module.activities)
 
 
 def cross_check(report: Report) -> list[Problem]:

@@ -85,6 +85,8 @@ class Module(Frozen):
     title: Line
     notebook: Line
     activities: tuple[Activity, ...] = ()
+    pass_mark: int | None = Field(default=None, ge=1, le=100)
+    """Percentage of the module score that earns a certificate; no certificate without it."""
 
 
 class ModuleFile(Frozen):

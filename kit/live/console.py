@@ -94,7 +94,7 @@ class ConsoleController(PageController):
             return done()
 
         def make(store: Store) -> tuple[Workshop, str, str]:
-            ws, key = workshops.create(store, title, modules)
+            ws, key = workshops.create(store, title, modules, instructor)
             return ws, sessions.issue(store, ws.id, "console"), key
 
         def then(made: tuple[Workshop, str, str]) -> None:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from kit.live.console import ConsoleController
 
 MIMES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         "html": "text/html", "record": "text/csv"}
+         "html": "text/html", "pdf": "application/pdf", "record": "text/csv",
+         "certificates": "text/html"}
 
 
 def export(page: ConsoleController, fmt: str, anonymise: bool, done: Done = noop) -> None:

@@ -72,3 +72,9 @@ def reading(value: float | None) -> str:
     if value < 0.4:
         return "低"
     return "中" if value <= 0.6 else "高"
+
+
+def fmt(value: float) -> str:
+    """Two decimals, with no "-0.00" for a value that rounds to zero."""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from kit.content import Course
-from kit.store import Store, participants, peer, work, workshops
+from kit.store import Store, history, participants, peer, work, workshops
 from kit.store.peer import Review
 from kit.store.records import Participant, Submission, Workshop
 
@@ -23,12 +24,17 @@ class SessionData:
     reviews: dict[str, list[Review]]
     overrides: dict[str, dict[tuple[int, str], int]]
     anonymised: bool = False
+    last_work: float | None = None
+    """When the last answer, draft or review was saved."""
 
     def name(self, pid: int) -> str:
-        person = next((p for p in self.people if p.id == pid), None)
-        if person is None:
-            return str(pid)
-        return pseudonym(self.workshop.code, pid) if self.anonymised else person.name
+        return self._names.get(pid, str(pid))
+
+    @functools.cached_property
+    def _names(self) -> dict[int, str]:
+        """Looked up once: a 200-trainee export asks for names tens of thousands of times."""
+        return {p.id: pseudonym(self.workshop.code, p.id) if self.anonymised else p.name
+                for p in self.people}
 
     def activities(self) -> list[Any]:
         return [a for m in self.course.modules if m.number in self.workshop.modules
@@ -48,12 +54,12 @@ def load(course: Course, store: Store, code: str, key: str,
 
 def load_workshop(course: Course, store: Store, ws: Workshop,
                   anonymise: bool = False) -> SessionData:
-    """A session's data, for a caller that has checked the instructor's right to it (the key,
-    or a live console session)."""
+    """A session's data, every query scoped to it, for a caller that has checked the right to
+    it (the instructor key, a live console session, or access to the whole store)."""
     subs = work.latest_all(store, ws.id)
     reviews = {a.id: peer.all_reviews(store, ws.id, a.id) for m in course.modules
                for a in m.activities if a.kind == "peer_review" and m.number in ws.modules}
     fixed = {aid: peer.overridden(store, ws.id, aid) for aid in reviews}
     return SessionData(course, ws, tuple(participants.roster(store, ws.id)), tuple(subs),
                        {(s.participant_id, s.activity_id, s.item_id): s.version for s in subs},
-                       reviews, fixed, anonymise)
+                       reviews, fixed, anonymise, history.last_work(store, ws.id))

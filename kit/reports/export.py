@@ -12,6 +12,7 @@ import pandas as pd
 
 from kit.reports.data import SessionData
 from kit.reports.sheets import topics
+from kit.store import Store
 
 
 class Exporter(Protocol):
@@ -63,8 +64,11 @@ class RecordExport:
         return out
 
 
-def exporters() -> dict[str, Exporter]:
+def exporters(store: Store) -> dict[str, Exporter]:
+    """Every format; certificates write their codes to ``store``."""
+    from kit.reports.certificates import CertificateExport
     from kit.reports.html import HtmlExport
+    from kit.reports.pdf import PdfExport
 
-    return {"xlsx": XlsxExport(), "csv": CsvExport(), "html": HtmlExport(),
-            "record": RecordExport()}
+    return {"xlsx": XlsxExport(), "csv": CsvExport(), "html": HtmlExport(), "pdf": PdfExport(),
+            "record": RecordExport(), "certificates": CertificateExport(store)}

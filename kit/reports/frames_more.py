@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from kit.logic import classify, rules
+from kit.logic.itemstats import Response, discrimination
 from kit.logic.peer import medians, reliability
 from kit.logic.questions import for_activity
 from kit.logic.scores import participant_scores
@@ -54,7 +55,7 @@ def reviews(d: SessionData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 def quiz_items(d: SessionData) -> pd.DataFrame:
-    """Difficulty (share correct) and, from 10 answers up, discrimination (upper − lower 27%)."""
+    """Difficulty (mean score) and, from 10 answers up, discrimination (upper − lower 27%)."""
     totals = participant_scores(d.course, d.submissions)
     rows = []
     for act in (a for a in d.activities() if a.kind == "quiz"):
@@ -73,12 +74,11 @@ def _mean(values: list[float]) -> float | None:
 
 
 def _discrimination(got: list[tuple[int, float]], totals: dict[int, float]) -> float | None:
+    """Upper − lower 27 % by the trainee's mean score (kit.logic.itemstats), from 10 answers."""
     if len(got) < 10:
         return None
-    ranked = sorted(got, key=lambda g: totals.get(g[0], 0.0))
-    n = max(1, round(len(ranked) * 0.27))
-    upper, lower = _mean([v for _, v in ranked[-n:]]), _mean([v for _, v in ranked[:n]])
-    return None if upper is None or lower is None else upper - lower
+    return discrimination([Response(str(pid), totals.get(pid, 0.0), totals.get(pid, 0.0),
+                                    value == 1.0, frozenset()) for pid, value in got])
 
 
 def polls(d: SessionData) -> pd.DataFrame:
@@ -98,21 +98,24 @@ RECORD_COLUMNS = ["staff_id", "name", "session_code", "session_title", "date", "
 
 
 def training_record(d: SessionData) -> pd.DataFrame:
-    """One row per trainee, stable English column names for HR import (docs/records.md)."""
-    acts = [a for a in d.activities() if a.kind != "peer_review"]
-    done: dict[int, set[str]] = {}
-    for s in d.submissions:
-        done.setdefault(s.participant_id, set()).add(s.activity_id)
+    """One row per trainee, stable English column names for HR import (docs/records.md).
+
+    Completion counts every activity kind, peer reviews included (kit.reports.results)."""
+    from kit.reports.results import session_results
+
+    results = session_results(d)
     scores = participant_scores(d.course, d.submissions)
     date = local(min((p.joined_at for p in d.people), default=None))
-    rows: list[dict[str, Any]] = [{
-        "staff_id": "" if d.anonymised else p.staff_id, "name": d.name(p.id),
-        "session_code": d.workshop.code, "session_title": d.workshop.title,
-        "date": date.strftime("%Y-%m-%d") if date is not pd.NaT else "",
-        "modules": ";".join(map(str, d.workshop.modules)),
-        "activities_done": len(done.get(p.id, set()) & {a.id for a in acts}),
-        "activities_total": len(acts),
-        "completion": round(len(done.get(p.id, set()) & {a.id for a in acts}) / len(acts), 3)
-        if acts else 0.0,
-        "score_mean": round(scores[p.id], 3) if p.id in scores else ""} for p in d.people]
+    rows: list[dict[str, Any]] = []
+    for p in d.people:
+        mine = results[p.id]
+        done = sum(r.done for r in mine.values())
+        rows.append({
+            "staff_id": "" if d.anonymised else p.staff_id, "name": d.name(p.id),
+            "session_code": d.workshop.code, "session_title": d.workshop.title,
+            "date": date.strftime("%Y-%m-%d") if date is not pd.NaT else "",
+            "modules": ";".join(map(str, d.workshop.modules)),
+            "activities_done": done, "activities_total": len(mine),
+            "completion": round(done / len(mine), 3) if mine else 0.0,
+            "score_mean": round(scores[p.id], 3) if p.id in scores else ""})
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)

@@ -1,97 +1,65 @@
-"""A self-contained, printable (A4) HTML report: no external resources at all."""
+"""The session report as one self-contained HTML file that prints to A4: nothing external."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from kit.htmlcharts import bars
 from kit.htmltext import esc
-from kit.logic import stats
-from kit.logic.questions import for_activity
 from kit.reports.data import SessionData
-from kit.reports.sheets import topics
+from kit.reports.report import body
 
 CSS = """
-@page { size: A4; margin: 16mm; }
+@page { size: A4; margin: 14mm 13mm 16mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; } }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-       font-size: 11pt; color: #111; }
-h1 { font-size: 18pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; }
-table { border-collapse: collapse; margin: 6px 0; } td, th { border: 1px solid #bbb;
-       padding: 2px 6px; font-size: 9.5pt; }
-.page { page-break-before: always; }
-.card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
+       font-size: 10.5pt; color: #111; line-height: 1.45; max-width: 190mm; margin: 0 auto; }
+h1 { font-size: 20pt; margin: 0 0 2mm; } h2 { font-size: 14pt; border-bottom: 1px solid #999;
+     margin: 6mm 0 2mm; } h3 { font-size: 11.5pt; margin: 4mm 0 1mm; }
+h2 small, h3 small { font-weight: normal; color: #555; font-size: 9pt; }
+.sub { color: #555; margin-top: 0; } .note, .intro, .qtext { color: #555; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
+td, th { border: 1px solid #c7ccd4; padding: 1.2mm 2mm; font-size: 9pt; vertical-align: top;
+         text-align: left; }
+th { background: #f2f4f7; white-space: nowrap; } thead { display: table-header-group; }
+tr { break-inside: avoid; }
+table.meta th { width: 22mm; } td.n { text-align: right; white-space: nowrap; }
+td.q { width: 42%; }
+.bar { display: inline-block; width: 18mm; height: 2.2mm; background: #e4e7ec;
+       vertical-align: middle; } .bar > span { display: block; height: 100%; }
+.chip { display: inline-block; border: 1px solid #c7ccd4; border-radius: 2mm; padding: 0 1.5mm;
+        margin: 0.3mm; font-size: 8.5pt; white-space: nowrap; }
+.chip.key { border-color: #1f7a4d; color: #1f7a4d; font-weight: bold; }
+.hrow { display: flex; align-items: center; font-size: 9pt; margin: 0.6mm 0; }
+.hlabel { width: 60mm; } .hbar { flex: 1; height: 3mm; background: #e4e7ec; }
+.hbar > span { display: block; height: 100%; } .hval { width: 12mm; text-align: right; }
+.agree.低 { color: #b42318; font-weight: bold; } .hist { display: block; margin: 2mm 0; }
+.card { border: 1px solid #c7ccd4; border-radius: 2mm; padding: 2mm 3mm; margin: 2mm 0;
+        break-inside: avoid; }
+ol.weak li { margin: 1mm 0; }
+@page wide { size: A4 landscape; margin: 10mm 10mm 14mm; }
+.appendix { page: wide; }
+ol.legend { columns: 3; font-size: 8pt; margin: 1mm 0; padding-left: 5mm; }
+table.trainees th, table.trainees td { font-size: 8pt; padding: 0.5mm 1mm; }
+table.trainees td:first-child { white-space: nowrap; }
+@media print {
+  body { max-width: none; }
+  .activity, .appendix { break-before: page; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 
-def _table(frame: pd.DataFrame) -> str:
-    return str(frame.to_html(index=False, na_rep="—", escape=True,
-                             float_format=lambda v: f"{v:.2f}"))
-
-
-def _charts(d: SessionData) -> str:
-    parts = []
-    for act in d.activities():
-        if act.kind not in ("classify", "quiz", "poll"):
-            continue
-        parts.append(f"<h3>{esc(act.title)}</h3>")
-        for q in for_activity(d.course, act.id)[:6]:
-            answers = [s.payload.get("answer", {}) for s in d.submissions
-                       if s.activity_id == act.id and s.item_id == q.id]
-            for ask in q.asks:
-                names = {c.code: c.name for c in ask.choices}
-                parts.append(f"<div class='card'><b>{esc(q.title or q.body[:40])} · "
-                             f"{esc(ask.name)}</b>"
-                             + bars(stats.distribution(answers, ask), names, ask.key or ())
-                             + "</div>")
-    return "".join(parts)
-
-
-def _best_drafts(tables: dict[str, pd.DataFrame]) -> str:
-    scores = tables["互评成绩"]
-    if scores.empty:
-        return "<p>本场没有互评成绩。</p>"
-    top = scores.groupby("作者")["最终"].mean().sort_values(ascending=False).head(2).index
-    drafts = tables["方案"]
-    out = []
-    for rank, author in enumerate(top, 1):
-        rows = drafts[drafts["姓名"] == author]
-        body = "".join(f"<p><b>{esc(r['分节'])}</b>:{esc(r['内容'])}</p>"
-                       for _, r in rows.iterrows())
-        out.append(f"<div class='card'><b>优秀方案 {rank}</b>(已匿名){body}</div>")
-    return "".join(out)
-
-
-def _trainee_pages(d: SessionData, tables: dict[str, pd.DataFrame]) -> str:
-    cls = tables["分类作答"]
-    pages = []
-    for p in d.people:
-        name = d.name(p.id)
-        mine = cls[cls["姓名"] == name]
-        summary = (mine.groupby("活动")["得分"].mean().reset_index().rename(
-            columns={"得分": "平均得分"}) if not mine.empty else pd.DataFrame())
-        pages.append(f"<section class='page'><h2>学员个人记录:{esc(name)}</h2>"
-                     f"<p>场次 {esc(d.workshop.title)}({esc(d.workshop.code)})</p>"
-                     + (_table(summary) if not summary.empty else "<p>未参与计分活动。</p>")
-                     + "</section>")
-    return "".join(pages)
+def document(d: SessionData) -> str:
+    title = f"{d.workshop.title} 培训报告"
+    return (f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{esc(title)}</title><style>{CSS}</style></head>"
+            f"<body>{body(d)}</body></html>")
 
 
 class HtmlExport:
     suffix = ".html"
 
     def export(self, d: SessionData, versions: list[object], out: Path) -> Path:
-        tables = topics(d, versions)
-        acc = tables["维度正确率"].sort_values("平均得分").head(5)
-        overview = (f"<h1>{esc(d.workshop.title)} · 培训报告</h1>"
-                    f"<p>参与码 {esc(d.workshop.code)},学员 {len(d.people)} 人。"
-                    "概览页不含学员姓名;个人记录在后附页。</p>"
-                    "<h2>全班最薄弱的维度</h2>" + _table(acc)
-                    + "<h2>各活动作答分布</h2>" + _charts(d)
-                    + "<h2>匿名优秀方案</h2>" + _best_drafts(tables))
-        html = (f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-                f"<title>{esc(d.workshop.title)} 培训报告</title><style>{CSS}</style></head>"
-                f"<body>{overview}{_trainee_pages(d, tables)}</body></html>")
-        out.write_text(html, encoding="utf-8")
+        out.write_text(document(d), encoding="utf-8")
         return out

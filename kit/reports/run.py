@@ -7,16 +7,14 @@ from pathlib import Path
 from kit.content import Course
 from kit.reports.data import SessionData, load, load_workshop
 from kit.reports.export import exporters
+from kit.reports.names import export_name
 from kit.store import Store, work
 from kit.store.records import Workshop
-
-NAMES = {"xlsx": "成绩", "csv": "成绩表", "html": "报告", "record": "记录"}
 
 
 def file_name(code: str, fmt: str, anonymise: bool) -> str:
     """``K7M3Q-记录-匿名.csv``: the format and whether names were replaced, in the name."""
-    suffix = exporters()[fmt].suffix
-    return f"{code}-{NAMES.get(fmt, fmt)}{'-匿名' if anonymise else ''}{suffix}"
+    return export_name(code, fmt, anonymise)
 
 
 def export(course: Course, store: Store, code: str, key: str, fmt: str, out: Path | None,
@@ -32,6 +30,6 @@ def export_workshop(course: Course, store: Store, ws: Workshop, fmt: str, out: P
 
 
 def write(data: SessionData, store: Store, fmt: str, out: Path | None) -> Path:
-    plugin = exporters()[fmt]
+    plugin = exporters(store)[fmt]
     target = out or Path(file_name(data.workshop.code, fmt, data.anonymised))
     return plugin.export(data, list(work.all_versions(store, data.workshop.id)), target)

@@ -51,8 +51,14 @@ def _group_items(conn: Connection) -> None:
             conn.execute(update(table).where(*keys).values(**values))
 
 
+def _instructor_name(conn: Connection) -> None:
+    """3: workshops carry the instructor's name for the session report's cover."""
+    conn.exec_driver_sql(
+        "ALTER TABLE workshops ADD COLUMN instructor VARCHAR(40) NOT NULL DEFAULT ''")
+
+
 #: version → the change that takes a store from ``version - 1`` to ``version``.
-STEPS: dict[int, Step] = {2: _v2}
+STEPS: dict[int, Step] = {2: _v2, 3: _instructor_name}
 
 
 def upgrade(conn: Connection, found: int, target: int) -> None:

@@ -19,6 +19,8 @@ class Workshop:
     timer_end: float | None
     timer_label: str
     closed: bool
+    created_at: float = 0.0
+    instructor: str = ""
 
 
 @dataclass(frozen=True)

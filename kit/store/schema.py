@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 metadata = MetaData()
 
 meta = Table(
@@ -45,6 +45,7 @@ workshops = Table(
     Column("showcase_activity", String(64), nullable=True),  # the draft on the projector
     Column("showcase_author", Integer, nullable=True),
     Column("projector_names", Integer, nullable=False, default=0),  # names on the projector
+    Column("instructor", String(40), nullable=False, default="", server_default=""),
 )
 
 participants = Table(
@@ -176,4 +177,22 @@ page_tokens = Table(
     Column("expires_at", Float, nullable=False),
     Column("revoked_at", Float, nullable=True),
     Index("ix_page_tokens_workshop", "workshop_id", "kind"),
+)
+
+certificates = Table(
+    "certificates", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("participant_id", ForeignKey("participants.id"), nullable=False),
+    Column("module", Integer, nullable=False),
+    Column("module_title", String(300), nullable=False),
+    Column("name", String(40), nullable=False),
+    Column("staff_id", String(20), nullable=False, default=""),
+    Column("issued_on", String(10), nullable=False),  # YYYY-MM-DD, the session's date
+    Column("band", String(8), nullable=False),
+    Column("nonce", String(32), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("revoked_at", Float, nullable=True),
+    UniqueConstraint("workshop_id", "participant_id", "module"),
 )

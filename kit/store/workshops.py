@@ -17,6 +17,7 @@ from kit.store.schema import activity_states, workshops
 
 W = workshops.c
 MAX_TITLE = 200
+MAX_INSTRUCTOR = 40
 
 
 class AccessDenied(PermissionError):
@@ -26,18 +27,20 @@ class AccessDenied(PermissionError):
 def _record(row: Any) -> Workshop:
     mods = tuple(int(m) for m in row.modules.split(",") if m)
     return Workshop(row.id, row.code, row.title, mods, row.rev, row.message, row.timer_end,
-                    row.timer_label, row.closed_at is not None)
+                    row.timer_label, row.closed_at is not None, row.created_at, row.instructor)
 
 
-def create(store: Store, title: str, modules: tuple[int, ...]) -> tuple[Workshop, str]:
+def create(store: Store, title: str, modules: tuple[int, ...],
+           instructor: str = "") -> tuple[Workshop, str]:
     """Create a workshop; return it with its instructor key (shown once, stored hashed)."""
     title = " ".join(title.split())[:MAX_TITLE] or "消保工坊"
+    instructor = " ".join(instructor.split())[:MAX_INSTRUCTOR]
     key = ids.new_key()
     for _ in range(20):
         code = ids.new_code()
         values = dict(code=code, title=title, modules=",".join(map(str, modules)),
                       key_hash=ids.key_digest(key), created_at=time.time(), rev=0,
-                      message="", timer_label="")
+                      message="", timer_label="", instructor=instructor)
         try:
             wid = store.write(functools.partial(_insert, values=values))
         except IntegrityError:

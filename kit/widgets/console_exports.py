@@ -12,7 +12,8 @@ from kit.state.events import ConsoleEvents
 from kit.widgets._base import ActionButton, View
 
 FORMATS = (("xlsx", "下载 Excel 工作簿"), ("html", "下载打印报告(HTML)"),
-           ("record", "下载培训记录(CSV)"))
+           ("pdf", "下载报告(PDF)"), ("record", "下载培训记录(CSV)"),
+           ("certificates", "下载合格证书"))
 
 
 class ExportPanel(View):

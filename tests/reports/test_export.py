@@ -10,11 +10,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from kit.content import Course, load_course
 from kit.logic.classify import score
 from kit.logic.questions import for_activity
 from kit.reports.frames_more import RECORD_COLUMNS
 from kit.reports.run import export
-from kit.store import participants, work, workshops
+from kit.settings import REPO_ROOT
+from kit.store import Store, activities, participants, peer, work, workshops
 from tests.reports.conftest import Session
 
 
@@ -97,12 +99,12 @@ def test_html_report_is_self_contained_and_keeps_names_off_the_overview(
     parser.feed(html)
     assert not any(t == "script" for t, _ in parser.tags)
     assert not any((a.get("src") or a.get("href") or "").startswith("http") for _, a in parser.tags)
-    overview = html.split("<section class='page'>")[0]
+    overview, appendix = html.split("<div class='appendix'>")
     ws = workshops.by_code(session.store, session.code)
     assert ws is not None
     names = [p.name for p in participants.roster(session.store, ws.id)]
     assert not any(n in overview for n in names)
-    assert all(f"学员个人记录:{n}" in html for n in names)
+    assert all(f"<tr><td>{n}</td>" in appendix for n in names)
 
 
 def test_anonymised_exports_use_stable_pseudonyms(session: Session, out: Path) -> None:
@@ -121,21 +123,42 @@ def test_exports_need_the_instructor_key(session: Session, out: Path) -> None:
     assert not (out / "x.xlsx").exists()
 
 
-def test_hostile_text_is_escaped_in_the_html_report(out: Path) -> None:
-    from kit.content import load_course
-    from kit.demo import Seat
-    from kit.settings import REPO_ROOT
-    from kit.store import Store, activities
+HOSTILE_NAMES = ("<script>x</script>", "<img src onerror=x>")
+HOSTILE_TEXT = ("<img src=x onerror=alert(2)>", "<script>alert(3)</script>")
 
+
+def _hostile_session(out: Path) -> tuple[Course, Store, str, str]:
+    """A workshop whose title, trainee names, drafts and review comments are all markup."""
     course = load_course(REPO_ROOT / "data")
     store = Store(f"sqlite:///{out / 'x.db'}")
-    ws, key = workshops.create(store, "<script>alert(1)</script>", (3,))
-    p, _ = participants.join(store, ws.id, "<svg/onload=alert()>")
-    activities.set_state(store, ws.id, "m3-plan", "open")
-    payload = "<img src=x onerror=alert(2)>"
-    sections = {s.id: payload for s in course.templates["handling-plan"].sections}
-    Seat(store, ws.id, p.id).submit("m3-plan", "trouble-02", {"sections": sections})
-    html = export(course, store, ws.code, key, "html", out / "x.html").read_text("utf-8")
-    assert "<script>alert(1)" not in html and "<svg/onload" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;svg/onload=alert()&gt;" in html
+    ws, key = workshops.create(store, "<script>alert(1)</script>", (3, 6),
+                               instructor="<img src=y onerror=z>")
+    people = [participants.join(store, ws.id, n)[0] for n in (*HOSTILE_NAMES, "王芳")]
+    for aid in ("m3-plan", "m6-plan"):
+        activities.set_state(store, ws.id, aid, "open")
+    for i, p in enumerate(people):
+        text = HOSTILE_TEXT[i % 2]
+        work.submit(store, ws.id, p.id, "m3-plan", "trouble-02", {"sections": {
+            s.id: text for s in course.templates["handling-plan"].sections}}, f"a{i}")
+        work.submit(store, ws.id, p.id, "m6-plan", "cc-01", {"sections": {
+            s.id: text for s in course.templates["handling-plan"].sections}}, f"b{i}")
+    activities.set_state(store, ws.id, "m6-review", "open")
+    for p in people:
+        while (a := peer.next_allocation(store, ws.id, "m6-review", "m6-plan", p.id, 2)):
+            peer.review(store, a.id, p.id, {c.id: 4 for c in course.rubrics[
+                "handling-plan"].criteria}, HOSTILE_TEXT[1], f"r{a.id}")
+    return course, store, ws.code, key
+
+
+def test_hostile_text_is_escaped_in_the_report_and_certificates(out: Path) -> None:
+    course, store, code, key = _hostile_session(out)
+    for fmt in ("html", "certificates"):
+        html = export(course, store, code, key, fmt, out / f"x-{fmt}.html").read_text("utf-8")
+        for raw in (*HOSTILE_NAMES, *HOSTILE_TEXT, "<script>alert(1)", "<img src=y"):
+            assert raw not in html, (fmt, raw)
+        assert "&lt;script&gt;x&lt;/script&gt;" in html and "&lt;img src onerror=x&gt;" in html
+    report = (out / "x-html.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in report
+    assert "优秀方案 1" in report and "&lt;img src=x onerror=alert(2)&gt;" in report
+    assert "培训合格证书" in (out / "x-certificates.html").read_text("utf-8")
     store.dispose()

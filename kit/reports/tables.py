@@ -1,0 +1,29 @@
+"""Writing named tables as one workbook (a sheet each) or as CSV files (UTF-8 with BOM)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kit.reports.export import _width
+
+
+def write(tables: dict[str, pd.DataFrame], fmt: str, out: Path) -> list[Path]:
+    """xlsx: one sheet per table. csv: the first table at ``out``, each other one beside it
+    as ``<stem>-<name>.csv``. Returns the files written."""
+    if fmt == "xlsx":
+        with pd.ExcelWriter(out, engine="openpyxl") as writer:
+            for name, frame in tables.items():
+                frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+                sheet = writer.sheets[name]
+                for i, col in enumerate(frame.columns, 1):
+                    letter = sheet.cell(row=1, column=i).column_letter
+                    sheet.column_dimensions[letter].width = _width(frame[col], str(col))
+        return [out]
+    paths = []
+    for i, (name, frame) in enumerate(tables.items()):
+        path = out if i == 0 else out.with_name(f"{out.stem}-{name}{out.suffix}")
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        paths.append(path)
+    return paths
