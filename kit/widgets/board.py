@@ -65,6 +65,25 @@ def summary_html(questions: Sequence[Question], board: Board) -> str:
     return "<div class='kit-card kit-summary'>" + "<br>".join(items) + "</div>"
 
 
+def checker_html(course: Course, activity_id: str, q: Question, answers: Answers,
+                 revealed: bool) -> str:
+    """After reveal of a copy-review question: where the class and the copy checker differ."""
+    act = course.activity(activity_id)
+    if not revealed or course.ad_rules is None or "ad_rule" not in getattr(act, "dimensions", ()):
+        return ""
+    from kit.logic.copycheck import review
+    from kit.logic.copycheck.compare import compare_case
+    from kit.widgets.copy_compare import comparison_html
+
+    case = course.cases[q.id]
+    chosen = [a.get("ad_rule", []) for a in answers]
+    found = review(case.narrative, course.ad_rules).codes
+    names = {lab.code: lab.name for lab in course.dimension("ad_rule").labels}
+    comparison = compare_case(case.id, chosen, found, case.key.get("ad_rule", ()))
+    return ("<div class='kit-card'><b>学员与文案检查器的判断对比</b>"
+            + comparison_html([comparison], {case.id: case.title}, names) + "</div>")
+
+
 class BoardView(View):
     """The console's results of one activity: a summary, then one question with 上一题/下一题."""
 
@@ -75,10 +94,10 @@ class BoardView(View):
         self.index, self._on_focus = 0, on_focus
         self.board = Board(activity_id, Phase.WAITING)
         self.summary, self.body, self.where = W.HTML(), W.HTML(), W.HTML()
-        self.confusion = W.HTML()
+        self.confusion, self.checker, self.course = W.HTML(), W.HTML(), course
         super().__init__([W.HTML(f"<h3>{esc(course.activity(activity_id).title)}</h3>"),
                           self.summary, *([self._nav()] if len(self.questions) > 1 else []),
-                          self.body, self.confusion])
+                          self.body, self.checker, self.confusion])
 
     def _nav(self) -> W.HBox:
         prev, nxt = W.Button(description="上一题"), W.Button(description="下一题")
@@ -102,6 +121,7 @@ class BoardView(View):
         _set(self.summary, summary_html(self.questions, board))
         _set(self.body, question_html(q, answers, revealed, people))
         _set(self.confusion, self._confusion(q, answers) if revealed else "")
+        _set(self.checker, checker_html(self.course, self.activity_id, q, answers, revealed))
 
     def _confusion(self, q: Question, answers: Answers) -> str:
         out = []

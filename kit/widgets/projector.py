@@ -21,7 +21,7 @@ from kit.logic.phases import NAMES, Phase
 from kit.logic.questions import for_activity
 from kit.state.projector import ProjectorState
 from kit.widgets._base import View, esc
-from kit.widgets.board import by_question, question_html, summary_html
+from kit.widgets.board import by_question, checker_html, question_html, summary_html
 from kit.widgets.course_map import KINDS
 from kit.widgets.draft_text import draft_html
 
@@ -86,6 +86,7 @@ class ProjectorPage(View):
         revealed = s.board.phase == Phase.REVEALED
         where = f"<div class='kit-where'>第 {index + 1} / {len(questions)} 题</div>"
         return (where + question_html(q, answers, revealed, s.joined)
+                + checker_html(self.course, s.activity.activity_id, q, answers, revealed)
                 + summary_html(questions, s.board))
 
     def _drafts(self, s: ProjectorState) -> str:

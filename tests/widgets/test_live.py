@@ -153,9 +153,11 @@ def test_console_creates_a_workshop_and_shows_the_key_once(course: Course,
                                                            sqlite_store: Store) -> None:
     con = open_console_as(course, sqlite_store, "", "")
     con.page.create.title.value = "新场次"
+    con.page.create.instructor.value = "王老师"
     con.page.create.modules[3].value = True
     con.page.create.submit()
     state = con.controller.state
+    assert workshops.get(sqlite_store, state.workshop.id).instructor == "王老师"  # for reports
     assert state.workshop is not None and state.key_once
     assert "请勿投屏" in con.page.key_box.children[0].value
     assert state.key_once not in (con.bridge.url_query or "")
