@@ -12,6 +12,7 @@ from kit.content.extra_models import ExemplarFile, OutlineFile, RuleFile
 from kit.content.models import CaseFile, ItemFile, Taxonomy, TemplateFile
 from kit.content.problems import Problem, from_validation
 from kit.content.rubric_models import ModuleFile, RubricFile
+from kit.content.scenario_models import Scenario
 from kit.content.yamlsafe import ContentError, Locator, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,6 +29,7 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "rules": ("rules.yaml", RuleFile, False),
     "exemplars": ("exemplars.yaml", ExemplarFile, False),
     "outline": ("outline.yaml", OutlineFile, False),
+    "scenarios": ("scenarios/*.yaml", Scenario, False),
 }
 
 

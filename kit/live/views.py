@@ -23,6 +23,10 @@ def make_view(course: Course, activity_id: str, seat: Seat | None) -> Any:
         from kit.widgets.classify import ClassifyView
 
         return ClassifyView(act.id, act.title, for_activity(course, act.id), seat)
+    if act.kind == "roleplay":  # solo for now; the live, recorded version replaces it
+        from kit.widgets.roleplay import RoleplayView
+
+        return RoleplayView(course.scenarios[act.scenario], activity_id=act.id)
     if act.kind == "draft":
         from kit.widgets.draft import DraftView
 
