@@ -78,7 +78,8 @@ def _graph(report: Report, sc: Scenario, where: tuple[str, Any]) -> None:
     for fault in graph.out_of_range:
         report.add(where, _choice_path(sc, fault, "mood"),
                    f"情绪越界:在节点 {fault.node!r} 情绪为 {fault.mood} 时,此回应使情绪变为 "
-                   f"{fault.after}(应在 {MOOD_MIN}–{MOOD_MAX} 之间)")
+                   f"{fault.after}(应在 {MOOD_MIN}–{MOOD_MAX} 之间;超过 {MOOD_MAX} "
+                   f"只允许发生在触发强制结局时)")
     for fault in graph.loops:
         target = sc.node(fault.node).choices[fault.choice].next  # type: ignore[union-attr]
         report.add(where, _choice_path(sc, fault, "next"),

@@ -1,9 +1,11 @@
 """The rules of a role-play, as pure functions: mood, forced endings, points and scores.
 
-- After a reply the mood becomes ``mood + reply.mood``. Validated content never leaves 0–100
-  (``kit validate`` checks every path); play clamps, so imported content cannot crash a page.
+- After a reply the mood becomes ``mood + reply.mood``.
 - If the new mood reaches a break's threshold, the scenario ends at that break's ending, whatever
-  the reply's ``next`` says; when several thresholds are reached, the highest wins.
+  the reply's ``next`` says; when several thresholds are reached, the highest wins. The mood is
+  then recorded as at most 100: overshooting is how a customer storms out.
+- Otherwise the mood must stay within 0–100: ``kit validate`` checks every path, so validated
+  content never leaves it (play clamps anyway, so imported content cannot crash a page).
 - A path's score is its ending's score plus the points of its replies, kept within 0–100:
   佳 +5, 可 0, 欠妥 −5, and a reply that breaks a rule (合规) −15.
 """
@@ -54,8 +56,9 @@ def move(scenario: Scenario, mood: int, choice: Choice) -> Move:
     return Move(after, forced or choice.next, forced is not None)
 
 
-def in_range(mood: int) -> bool:
-    return MOOD_MIN <= mood <= MOOD_MAX
+def in_range(step: Move) -> bool:
+    """Within 0–100, or above 100 only when the mood forced an ending."""
+    return MOOD_MIN <= step.mood and (step.mood <= MOOD_MAX or step.forced)
 
 
 def clamp(value: int, low: int = MOOD_MIN, high: int = MOOD_MAX) -> int:

@@ -73,7 +73,7 @@ def _edges(scenario: Scenario, state: State) -> _Found:
     edges, out, missing = [], [], []
     for i, choice in enumerate(node.choices if node else ()):
         step = move(scenario, state.mood, choice)
-        if not in_range(step.mood):
+        if not in_range(step):
             out.append(Fault(state.node, i, state.mood, step.mood))
         elif step.forced or scenario.ending(step.target) is not None:
             edges.append(Edge(i, step, True))
