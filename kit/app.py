@@ -55,6 +55,13 @@ def module_plan(number: int) -> Any:
     return view(load(), number)
 
 
+def roleplay(scenario_id: str) -> Any:
+    """A solo role-play of one scenario from ``data/scenarios/`` (self-study: nothing is stored)."""
+    from kit.widgets.roleplay import roleplay_view
+
+    return roleplay_view(load(), scenario_id)
+
+
 def drill() -> Any:
     """Self-paced classification drill over the case bank."""
     from kit.widgets.drill import DrillView

@@ -18,7 +18,8 @@ from tests.serverproc import free_port, start
 README = (REPO_ROOT / "README.md").read_text("utf-8")
 EXERCISED = {"make serve", "make test", "make validate", "make lint", "make bench",
              "make bench-quick", "python -m kit demo", "python -m kit serve",
-             "python -m kit export", "python -m kit validate", "jupyter lab"}
+             "python -m kit export", "python -m kit validate", "python -m kit scenario",
+             "jupyter lab"}
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -136,3 +137,19 @@ def test_lan_serving_tells_the_instructor_which_address_to_share() -> None:
     args = voila_args(ServeOptions(host="0.0.0.0", class_size=40))
     assert "--Voila.ip=0.0.0.0" in args and "--pool_size=40" in args
     assert "--show_tracebacks=False" in args and "--KernelManager.transport=ipc" in args
+
+
+def test_kit_scenario_exports_to_twee_and_imports_back(tmp_path: Path) -> None:
+    src = REPO_ROOT / "data" / "scenarios" / "card-fraud-dispute.yaml"
+    twee, back = tmp_path / "盗刷.twee", tmp_path / "scenarios" / "card-fraud-dispute.yaml"
+    run = [sys.executable, "-m", "kit", "scenario"]
+    out = subprocess.run([*run, "export-twee", str(src), "--out", str(twee)], cwd=REPO_ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "已导出" in out.stdout, out.stderr
+    assert twee.read_text("utf-8").startswith(":: StoryTitle\n卡在身边")
+    done = subprocess.run([*run, "import-twee", str(twee), "--out", str(back)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "已导入" in done.stdout and "9 个节点" in done.stdout
+    again = subprocess.run([*run, "import-twee", str(twee), "--out", str(back)], cwd=REPO_ROOT,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "--force" in again.stdout

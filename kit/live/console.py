@@ -91,6 +91,8 @@ class Console(W.VBox):
         """Put one activity's live results on the projector."""
         assert self.workshop is not None
         act = self.course.activity(activity_id)
+        if act.kind == "roleplay":  # the class's path tree arrives with the live role-play
+            return self.notice.show("情景演练的投屏结果(全班路径树)尚未接入。")
         if act.kind in ("classify", "quiz", "poll"):
             from kit.widgets.board import Board
 

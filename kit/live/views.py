@@ -24,9 +24,9 @@ def make_view(course: Course, activity_id: str, seat: Seat | None) -> Any:
 
         return ClassifyView(act.id, act.title, for_activity(course, act.id), seat)
     if act.kind == "roleplay":  # solo for now; the live, recorded version replaces it
-        from kit.widgets.roleplay import RoleplayView
+        from kit.widgets.roleplay import roleplay_view
 
-        return RoleplayView(course.scenarios[act.scenario], activity_id=act.id)
+        return roleplay_view(course, act.scenario, activity_id=act.id)
     if act.kind == "draft":
         from kit.widgets.draft import DraftView
 

@@ -2,10 +2,11 @@
 
 A typed reply and every phrasing of every choice (its text and its ``examples``) become bags of
 character bigrams and trigrams, after NFKC normalisation, lower case, and dropping punctuation
-and a few particles (的、了、吗…) that carry no meaning here. Each n-gram weighs
+and a few particles (的、了、吗…) that carry no meaning here; a handful of words common to any
+bank conversation (``COMMON``: 银行、我们…) are not features at all. Each n-gram weighs
 ``log(1 + N / df)``, with N the number of phrasings at this node and df those containing it,
 so that what tells the choices apart (“保本” vs “不保本”) counts more than what they share
-(“您好”). A choice's score is the best cosine similarity among its phrasings.
+(“您先别急”). A choice's score is the best cosine similarity among its phrasings.
 
 The match is refused (``index`` is ``None``) when the best score is under ``THRESHOLD`` or the
 runner-up is within ``MARGIN`` of it: the trainee is asked to rephrase or pick a button,
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 THRESHOLD = 0.12
 MARGIN = 0.02
+COMMON = frozenset({"银行", "我们", "一下", "这个", "那个", "就是", "您好"})
 PARTICLES = re.compile(r"[的了吗呢啊吧呀哦嗯哈么]")
 NOT_WORD = re.compile(r"[^\w]|_")
 
@@ -35,8 +37,8 @@ def normalise(text: str) -> str:
 
 def grams(text: str) -> Counter[str]:
     s = normalise(text)
-    return Counter([s[i:i + n] for n in (2, 3) for i in range(len(s) - n + 1)] or
-                   ([s] if s else []))
+    found = [s[i:i + n] for n in (2, 3) for i in range(len(s) - n + 1)]
+    return Counter([g for g in found if g not in COMMON] or ([s] if s else []))
 
 
 @dataclass(frozen=True)

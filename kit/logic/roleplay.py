@@ -58,7 +58,7 @@ def move(scenario: Scenario, mood: int, choice: Choice) -> Move:
 
 def in_range(step: Move) -> bool:
     """Within 0–100, or above 100 only when the mood forced an ending."""
-    return MOOD_MIN <= step.mood and (step.mood <= MOOD_MAX or step.forced)
+    return step.mood >= MOOD_MIN and (step.mood <= MOOD_MAX or step.forced)
 
 
 def clamp(value: int, low: int = MOOD_MIN, high: int = MOOD_MAX) -> int:

@@ -9,15 +9,17 @@ interaction has a Python trigger: :meth:`choose`, :meth:`say`, :meth:`confirm`,
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import ipywidgets as W
 
+from kit.content import Course
 from kit.content.scenario_models import Scenario
 from kit.logic.matcher import Match, match
 from kit.logic.roleplay_paths import explore, summarise
 from kit.logic.roleplay_play import Attempt, Practice, play_path
 from kit.logic.text import InputProblem
-from kit.widgets._base import Notice, error_boundary, esc
+from kit.widgets._base import Notice, error_boundary
 from kit.widgets.roleplay_debrief import (
     ending_html,
     history_html,
@@ -26,10 +28,10 @@ from kit.widgets.roleplay_debrief import (
     profile_html,
     revisit_html,
 )
-from kit.widgets.roleplay_html import STYLE, gauge_html, intro_html, log_html
+from kit.widgets.roleplay_html import STYLE, gauge_html, guess_html, intro_html, log_html
 
 MAX_SAID = 500
-UNCLEAR = "没能判断这句话最接近哪一个回应。请换个说法,或直接点选一个回应。"
+UNCLEAR = "没能判断这句话最接近哪一个回应。请换个说法，或直接点选一个回应。"
 
 
 class RoleplayView(W.VBox):
@@ -49,7 +51,7 @@ class RoleplayView(W.VBox):
         self.send_button = self._action("用我的话回答", self._on_send)
         self.guess = W.HTML()
         self.yes = self._action("就按这个回应", self.confirm)
-        self.no = self._action("不是,我换个说法", self.cancel)
+        self.no = self._action("不是，我换个说法", self.cancel)
         self.confirm_box = W.VBox([self.guess, W.HBox([self.yes, self.no])])
         self.debrief = W.HTML()
         self.again = self._action("再来一次", self.replay)
@@ -134,11 +136,7 @@ class RoleplayView(W.VBox):
             self.notice.show(UNCLEAR)
             return
         self.pending, self.said = found, said
-        words = "、".join(found.shared[:4])
-        self.guess.value = (f"<div class='kit-rp-note'>你说的是:“{esc(said)}”<br>最接近第 "
-                            f"{found.index + 1} 个回应:<b>{esc(node.choices[found.index].text)}</b>"
-                            + (f"<br><small>共同的关键词:{esc(words)}</small>" if words else "")
-                            + "</div>")
+        self.guess.value = guess_html(said, found, node.choices[found.index].text)
         self.notice.show("")
         self.render()
 
@@ -173,3 +171,11 @@ class RoleplayView(W.VBox):
 
     def flush(self, now: float | None = None, debounce: float = 1.0) -> int:
         return 0
+
+
+def roleplay_view(course: Course, scenario_id: str, **options: Any) -> RoleplayView:
+    """The view of one scenario of ``course``, with the outline's titles for 建议回看."""
+    if scenario_id not in course.scenarios:
+        raise ValueError(f"没有编号为 {scenario_id!r} 的情景")
+    titles = {e.id: e.title for m in course.outline for e in m.items}
+    return RoleplayView(course.scenarios[scenario_id], revisit_titles=titles, **options)

@@ -17,12 +17,12 @@ def ending_html(sc: Scenario, a: Attempt) -> str:
     end = sc.ending(a.ending or "")
     if end is None:
         return "<p>这一轮没有走到结局。</p>"
-    forced = (f"<p>客户情绪达到 {a.mood_trace[-1]},演练提前结束。</p>" if a.forced else "")
+    forced = (f"<p>客户情绪达到 {a.mood_trace[-1]}，演练提前结束。</p>" if a.forced else "")
     made = "、".join(f"{MARKS[q]} ×{n}" for q, n in _counts(sc, a.steps).items() if n)
     total = sum(points(choice_at(sc, s.node, s.choice)) for s in a.steps)
-    return (f"<h3>结局:{esc(ENDING_NAMES[end.kind])} · {esc(end.verdict)}</h3>{forced}"
-            f"<p class='kit-big'>得分 {a.score} / 100</p><small>结局 {end.score} 分,"
-            f"回应 {made or '无'} 共 {total:+d} 分(佳 +5,可 0,欠妥 −5,违规 −15)。</small>"
+    return (f"<h3>结局：{esc(ENDING_NAMES[end.kind])} · {esc(end.verdict)}</h3>{forced}"
+            f"<p class='kit-big'>得分 {a.score} / 100</p><small>结局 {end.score} 分，"
+            f"回应 {made or '无'} 共 {total:+d} 分（佳 +5，可 0，欠妥 −5，违规 −15）。</small>"
             f"<p>{esc(end.debrief)}</p>")
 
 
@@ -48,15 +48,15 @@ def paths_html(sc: Scenario, mine: Attempt, best: PlayState, best_score: int | N
         b = best.steps[i] if i < len(best.steps) else None
         same = a is not None and b is not None and (a.node, a.choice) == (b.node, b.choice)
         rows.append(f"<tr><td>{i + 1}</td>{_cell(sc, a)}"
-                    f"{'<td>(相同)</td>' if same else _cell(sc, b)}</tr>")
+                    f"{'<td>（相同）</td>' if same else _cell(sc, b)}</tr>")
     return (f"<h4>你的路径与参考路径</h4><table><tr><th>步</th><th>你的回应</th>"
-            f"<th>参考路径(最高 {best_score} 分)</th></tr>{''.join(rows)}</table>")
+            f"<th>参考路径（最高 {best_score} 分）</th></tr>{''.join(rows)}</table>")
 
 
 def profile_html(profile: Profile) -> str:
     rows = []
     for s in profile.skills:
-        text = f"{s.score} 分({s.replies} 次)" if s.score is not None else "未涉及"
+        text = f"{s.score} 分（{s.replies} 次）" if s.score is not None else "未涉及"
         bar = (f"<div class='kit-rp-track' style='width:120px'><div class='kit-rp-fill' "
                f"style='width:{s.score}%'></div></div>" if s.score is not None else "")
         rows.append(f"<tr><td>{esc(s.skill)}</td><td>{bar}</td><td>{text}</td></tr>")
@@ -81,6 +81,6 @@ def revisit_html(sc: Scenario, a: Attempt, titles: Mapping[str, str]) -> str:
 def history_html(attempts: tuple[Attempt, ...]) -> str:
     if len(attempts) < 2:
         return ""
-    items = "".join(f"<li>第 {a.number} 次:" + (f"{a.score} 分" if a.score is not None else
+    items = "".join(f"<li>第 {a.number} 次：" + (f"{a.score} 分" if a.score is not None else
                                                 "中途重来") + "</li>" for a in attempts)
     return f"<h4>每一次演练</h4><ul>{items}</ul>"
