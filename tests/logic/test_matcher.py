@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from kit.content import load_course
-from kit.logic.matcher import grams, match, normalise
+from kit.logic.matcher import _idf, grams, match, normalise
 from kit.settings import REPO_ROOT
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -27,6 +27,15 @@ def test_negation_counts_more_than_the_shared_word() -> None:
     found = match("我可不能跟您保证这个保本", PRODUCT)
     assert found.index == 1 and "保证" in found.shared
     assert match("放心,保本保收益的", PRODUCT).index == 0
+
+
+def test_what_tells_the_choices_apart_weighs_more_than_what_they_share() -> None:
+    options = [("您先别着急，我马上帮您查一下记录",), ("您先别着急，理财产品不保本也不保收益",),
+               ("您先别着急，请到接待室坐",)]
+    weights = _idf([grams(p[0]) for p in options])
+    assert weights["保本"] > weights["别着"]
+    found = match("您先别着急，我跟您说实话，不保本", options)
+    assert found.index == 1 and found.score - found.runner_up > 0.1
 
 
 def test_unclear_or_unrelated_replies_are_refused() -> None:
@@ -60,6 +69,7 @@ def test_accuracy_on_written_paraphrases(name: str, floor: float,
     with capsys.disabled():
         print(f"\n{name}: {ok}/{total} = {ok / total:.1%}", *misses, sep="\n  ")
     assert total >= 80 and ok / total >= floor, misses
+    assert not [m for m in misses if m.endswith("(应为 0)")], "an unrelated reply was matched"
 
 
 def test_paraphrases_are_not_the_examples_themselves() -> None:

@@ -67,7 +67,8 @@ def test_a_trap_and_a_forced_ending_show_in_the_debrief() -> None:
     v, got = view()
     v.choose(2)                                          # the kind-sounding false purpose
     assert "⚠ 违规回应" in v.chat.value and "第十五条" in v.chat.value
-    v.replay()
+    assert v.again.layout.display == "flex"            # 再来一次 is offered half-way too
+    v.again.click()
     v.choose(1)                                          # 70 → 75: rules first
     v.choose(1)                                          # 75 → 95 ≥ 90: the customer leaves
     assert v.practice.state.ending == "leave" and v.practice.state.forced
