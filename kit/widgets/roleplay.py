@@ -16,10 +16,11 @@ import ipywidgets as W
 from kit.content import Course
 from kit.content.scenario_models import Scenario
 from kit.logic.matcher import Match, match
+from kit.logic.phases import Phase
 from kit.logic.roleplay_paths import explore, summarise
 from kit.logic.roleplay_play import Attempt, Practice, play_path
-from kit.logic.text import InputProblem
-from kit.widgets._base import Notice, error_boundary
+from kit.state.activity import ActivityState
+from kit.widgets._base import Notice, View, error_boundary
 from kit.widgets.roleplay_debrief import (
     ending_html,
     history_html,
@@ -34,7 +35,7 @@ MAX_SAID = 500
 UNCLEAR = "没能判断这句话最接近哪一个回应。请换个说法，或直接点选一个回应。"
 
 
-class RoleplayView(W.VBox):
+class RoleplayView(View):
     def __init__(self, scenario: Scenario, on_attempt: Callable[[Attempt], None] | None = None,
                  activity_id: str = "", revisit_titles: Mapping[str, str] | None = None) -> None:
         self.scenario, self.activity_id = scenario, activity_id
@@ -56,11 +57,12 @@ class RoleplayView(W.VBox):
         self.debrief = W.HTML()
         self.again = self._action("再来一次", self.replay)
         self.reply_box = W.VBox([*self.buttons, self.text, self.send_button])
-        super().__init__([W.HTML(STYLE + intro_html(scenario)), self.gauge, self.chat,
+        self.intro = W.HTML(STYLE + intro_html(scenario))
+        super().__init__([self.intro, self.gauge, self.chat,
                           self.notice, self.reply_box, self.confirm_box, self.debrief,
                           self.again])
         self.add_class("kit-rp")
-        self.render()
+        self._draw()
 
     def _button(self, index: int) -> W.Button:
         button = W.Button(layout=W.Layout(width="100%", height="auto"))
@@ -81,7 +83,7 @@ class RoleplayView(W.VBox):
     def attempts(self) -> tuple[Attempt, ...]:
         return self.practice.attempts
 
-    def render(self, change: int | None = None) -> None:
+    def _draw(self, change: int | None = None) -> None:
         state, sc = self.practice.state, self.scenario
         self.gauge.value = gauge_html(sc, state.mood, change)
         self.chat.value = f"<div class='kit-card'>{log_html(sc, state)}</div>"
@@ -116,7 +118,7 @@ class RoleplayView(W.VBox):
         self.practice = self.practice.choose(index, said)
         self.pending, self.text.value = None, ""
         self.notice.show("")
-        self.render(self.practice.state.mood - before)
+        self._draw(self.practice.state.mood - before)
         if len(self.practice.attempts) > count:
             self._hand_over(self.practice.attempts[-1])
 
@@ -124,10 +126,9 @@ class RoleplayView(W.VBox):
     def say(self, text: str) -> None:
         """A typed reply: matched to the nearest prepared reply, then confirmed by the trainee."""
         said = " ".join(text.split())
-        if not said:
-            raise InputProblem("请先写下你要说的话。")
-        if len(said) > MAX_SAID:
-            raise InputProblem(f"请控制在 {MAX_SAID} 字以内。")
+        if not said or len(said) > MAX_SAID:
+            return self.notice.show("请先写下你要说的话。" if not said else
+                                    f"请控制在 {MAX_SAID} 字以内。", "error")
         node = self.scenario.node(self.practice.state.node or "")
         if node is None:
             return
@@ -138,7 +139,8 @@ class RoleplayView(W.VBox):
         self.pending, self.said = found, said
         self.guess.value = guess_html(said, found, node.choices[found.index].text)
         self.notice.show("")
-        self.render()
+        self._draw()
+        return None
 
     @error_boundary
     def confirm(self) -> None:
@@ -147,14 +149,14 @@ class RoleplayView(W.VBox):
 
     def cancel(self) -> None:
         self.pending = None
-        self.render()
+        self._draw()
 
     @error_boundary
     def replay(self) -> None:
         count = len(self.practice.attempts)
         self.practice, self.pending = self.practice.replay(), None
         self.text.value = ""
-        self.render()
+        self._draw()
         if len(self.practice.attempts) > count:
             self._hand_over(self.practice.attempts[-1])
         self.notice.show(f"第 {len(self.attempts) + 1} 次演练开始。之前的每一次都已保留。")
@@ -163,14 +165,13 @@ class RoleplayView(W.VBox):
         if self.on_attempt is not None:
             self.on_attempt(attempt)
 
-    # The activity-view protocol of kit.live.views (solo: nothing is stored yet).
-    def apply_state(self, state: str) -> None:
-        for button in (*self.buttons, self.send_button, self.yes, self.again):
-            button.disabled = state not in ("open", "revealed")
-        self.text.disabled = state not in ("open", "revealed")
-
-    def flush(self, now: float | None = None, debounce: float = 1.0) -> int:
-        return 0
+    def render(self, state: ActivityState) -> None:
+        """The activity's phase in a live room: replies only while it is open (solo for now:
+        attempts are not stored)."""
+        locked = state.phase not in (Phase.OPEN, Phase.REVEALED)
+        for button in (*self.buttons, self.send_button, self.yes, self.no, self.again):
+            button.disabled = locked
+        self.text.disabled = locked
 
 
 def roleplay_view(course: Course, scenario_id: str, **options: Any) -> RoleplayView:

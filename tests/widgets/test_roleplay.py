@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from kit.content import Course, load_course
 from kit.content.scenario_models import Scenario
-from kit.live.cell import ActivityCell
-from kit.live.console import Console
-from kit.live.views import make_view
+from kit.live.runner import Inline
+from kit.logic.phases import Phase
 from kit.logic.roleplay_play import Attempt
+from kit.pages.cell import open_cell
 from kit.settings import REPO_ROOT
+from kit.state.activity import ActivityState
 from kit.store import Store, workshops
-from kit.widgets.bridge import PageBridge
+from kit.testing import all_text, close, open_console_as, seat_trainee
+from kit.widgets.activities import make_view
 from kit.widgets.roleplay import RoleplayView, roleplay_view
 
 REPO = load_course(REPO_ROOT / "data")
+MADE: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def close_views() -> Iterator[None]:
+    """Every view a test builds is closed after it, as a page closing would."""
+    yield
+    close(*MADE)
+    MADE.clear()
 
 
 def text(html: str) -> str:
@@ -27,7 +40,9 @@ def text(html: str) -> str:
 
 def view(sid: str = "service-open-account") -> tuple[RoleplayView, list[Attempt]]:
     got: list[Attempt] = []
-    return roleplay_view(REPO, sid, on_attempt=got.append), got
+    made = roleplay_view(REPO, sid, on_attempt=got.append)
+    MADE.append(made)
+    return made, got
 
 
 def shown_buttons(v: RoleplayView) -> list[str]:
@@ -125,6 +140,7 @@ def hostile() -> Scenario:
 
 def test_everything_is_escaped() -> None:
     v = RoleplayView(hostile())
+    MADE.append(v)
     assert "<script>" not in v.chat.value and "&lt;script&gt;" in v.chat.value
     v.say("<b>您好请坐</b>")
     assert "<b>您好请坐</b>" not in v.guess.value and "&lt;b&gt;" in v.guess.value
@@ -132,32 +148,43 @@ def test_everything_is_escaped() -> None:
     assert "<img" not in v.chat.value and "&lt;b&gt;您好请坐" in v.chat.value
 
 
-def test_closed_activity_locks_the_replies() -> None:
-    v, _ = view()
-    v.apply_state("closed")
-    assert all(b.disabled for b in v.buttons) and v.text.disabled
-    v.apply_state("open")
-    assert not any(b.disabled for b in v.buttons) and v.flush() == 0
-
-
-def test_activity_kind_roleplay_gets_the_solo_view(sqlite_store: Store) -> None:
-    made = make_view(REPO, "m7-rp-service", None)
+def test_activity_kind_roleplay_gets_the_solo_view_and_follows_the_phase() -> None:
+    state = ActivityState("m7-rp-service", "roleplay", Phase.OPEN)
+    made = make_view(REPO, state, None)
+    MADE.append(made)
     assert isinstance(made, RoleplayView) and made.activity_id == "m7-rp-service"
-    cell = ActivityCell(REPO, "m6-rp-apology", lambda: sqlite_store, PageBridge(),
-                        autostart=False)
-    cell.bridge.query = ""
-    assert isinstance(cell.view, RoleplayView)
-    assert cell.view.scenario.id == "other-wrong-transfer"
+    made.render(ActivityState("m7-rp-service", "roleplay", Phase.CLOSED))
+    assert all(b.disabled for b in made.buttons) and made.text.disabled
+    made.render(state)
+    assert not any(b.disabled for b in made.buttons)
 
 
-def test_the_console_paces_a_roleplay_without_breaking(sqlite_store: Store) -> None:
+def test_a_trainee_in_the_room_plays_and_the_console_does_not_break(sqlite_store: Store) -> None:
     ws, key = workshops.create(sqlite_store, "滨江支行", (6, 7))
-    con = Console(REPO, sqlite_store, PageBridge(), autostart=False)
-    con.bridge.query = f"code={ws.code}&key={key}"
-    assert "情景演练" in con.rows["m7-rp-card"].label.value
-    con.pace("m7-rp-card", "open")
-    con.show("m7-rp-card")
-    assert "尚未接入" in con.notice.value and "出了点问题" not in con.notice.value
+    con = open_console_as(REPO, sqlite_store, ws.code, key)
+    assert "情景演练" in all_text(con.page)
+    app = seat_trainee(REPO, sqlite_store, ws.code, "王五")
+    con.controller.actions.pace("m7-rp-card", Phase.OPEN)
+    con.controller.actions.show("m7-rp-card")
+    app.controller.tick()
+    view = app.page.view
+    assert isinstance(view, RoleplayView) and view.scenario.id == "card-auto-installment"
+    view.choose(0)
+    assert len(view.practice.state.steps) == 1
+    con.controller.actions.pace("m7-rp-card", Phase.CLOSED)
+    app.controller.tick()
+    assert app.page.view is view and all(b.disabled for b in view.buttons)
+    assert "出了点问题" not in all_text(con.page) + all_text(app.page)
+    MADE.extend([app, con])
+
+
+def test_the_module_cell_shows_the_solo_view(sqlite_store: Store) -> None:
+    cell = open_cell(REPO, "m6-rp-apology", lambda: sqlite_store, Inline(), autostart=False)
+    cell.render(replace(cell.state, screen="login"))  # no instructor session: self-study
+    assert isinstance(cell.solo, RoleplayView) and cell.solo.scenario.id == "other-wrong-transfer"
+    cell.toggle.value = True                   # 看结果: the class's tree is not wired yet
+    assert "尚未接入" in all_text(cell.results)
+    MADE.append(cell)
 
 
 def test_unknown_scenario_is_a_clear_error(course: Course) -> None:
