@@ -166,3 +166,25 @@ def test_summary_matches_enumeration_on_random_scenarios(sc: Scenario, picks: li
         state = choose(sc, state, pick % len(node.choices))
     got = score(sc, state)
     assert got is not None and summary.worst <= got <= summary.best
+
+
+def test_many_attempts_become_a_branch_tree_with_counts() -> None:
+    from kit.logic.roleplay_tree import BreakPoint, aggregate
+
+    p = Practice.start(SMALL)
+    for picks in ((0, 0), (0, 1), (0, 0), (1,), (0,)):  # the last one is left half-way
+        for pick in picks:
+            p = p.choose(pick)
+        p = p.replay()
+    other = Attempt("another", 1, (), None, False, None, p.attempts[0].profile)
+    tree = aggregate(SMALL, (*p.attempts, other))
+    assert (tree.attempts, tree.unfinished) == (5, 1)
+    first, second = tree.branches
+    assert (first.choice, first.count, first.endings, second.choice, second.count) == (
+        0, 4, {}, 1, 1)
+    assert second.endings == {"gone": 1} and second.broke == 1 and second.mood == 75
+    assert [(b.choice, b.count, dict(b.endings)) for b in first.children] == [
+        (0, 2, {"win": 2}), (1, 1, {"lose": 1})]
+    assert first.mood == 40 and first.text == SMALL.nodes[0].choices[0].text
+    assert tree.endings == (("win", 2), ("gone", 1), ("lose", 1))
+    assert tree.breaks == (BreakPoint("a", 1, "gone", 1),)
