@@ -94,3 +94,15 @@ def roleplay(course: Course, scenario_id: str) -> Any:
     view.replay()
     _check(len(view.attempts) == 1 and not view.practice.state.steps, "再来一次没有重新开始")
     return view
+
+
+def projector(course: Course, store: Store) -> Any:
+    from kit.pages.projector import open_projector
+
+    ws, _ = room(course, store)
+    token = sessions.issue(store, ws.id, "projector")
+    session = open_projector(course, lambda: store, Inline(), autostart=False)
+    session.bridge.query, session.bridge.href = f"p={token}", "http://127.0.0.1/voila/render/x"
+    _check(session.controller.state.screen == "live", "投屏页没有凭投屏链接打开")
+    _check(session.controller.state.activity is not None, "投屏页没有跟随讲师的活动")
+    return session.page

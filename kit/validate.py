@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kit.content import Course, check
+from kit.content.drafts import draft_notes
 from kit.content.schemas import write_schemas
 
 
@@ -26,6 +27,7 @@ def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
     print(f"校验通过:{summary}。", file=out)
     for line in scenario_lines(course):
         print(line, file=out)
+    _print_drafts(data_dir, out)
     return 0
 
 
@@ -39,3 +41,13 @@ def scenario_lines(course: Course) -> list[str]:
         lines.append(f"  情景 {sc.id}「{sc.title}」:{s.paths} 条路径,最高 {s.best} 分,"
                      f"最低 {s.worst} 分")
     return lines
+
+
+def _print_drafts(data_dir: Path, out: TextIO) -> None:
+    """Drafts do not fail validation (no activity can use them); each is listed until done."""
+    notes = draft_notes(data_dir)
+    for note in notes:
+        print(note, file=out)
+    if notes:
+        print(f"另有 {len(notes)} 道草稿题:学员看不到,完成并删去 draft: true 后才能用于活动。",
+              file=out)
