@@ -116,6 +116,17 @@ def module_plan(number: int) -> Any:
 
 
 @kindly
+def roleplay(scenario_id: str) -> Any:
+    """A solo role-play of one scenario from ``data/scenarios/`` (self-study: nothing is stored)."""
+    from kit import rehearsal
+    from kit.widgets.roleplay import roleplay_view
+
+    if rehearsal.active():
+        return rehearsal.roleplay(load(), scenario_id)
+    return roleplay_view(load(), scenario_id)
+
+
+@kindly
 def drill() -> Any:
     """Self-paced classification drill over the case bank."""
     import ipywidgets as W

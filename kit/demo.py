@@ -55,6 +55,8 @@ def _work(course: Course, activity_id: str, persona: Persona, seat: Seat,
     act = course.activity(activity_id)
     if rnd.random() > 0.9:  # someone is always late or absent
         return 0
+    if act.kind == "roleplay":  # attempts are not stored yet: nothing to simulate
+        return 0
     if act.kind == "peer_review":
         return _review(course, activity_id, persona, seat, rnd)
     if act.kind == "draft":

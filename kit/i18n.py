@@ -36,7 +36,7 @@ _current = _default()
 def use(lang: str | None) -> str:
     """Show this process's UI in ``lang`` (unknown or ``None``: the default); return it."""
     global _current
-    _current = lang if lang in LANGS else _default()
+    _current = lang if lang is not None and lang in LANGS else _default()
     return _current
 
 

@@ -81,6 +81,21 @@ def cell(course: Course, store: Store, activity_id: str) -> Any:
     return view
 
 
+def roleplay(course: Course, scenario_id: str) -> Any:
+    """A solo role-play played along its best path to the end, then started again."""
+    from kit.logic.roleplay_paths import explore, summarise
+    from kit.widgets.roleplay import roleplay_view
+
+    view = roleplay_view(course, scenario_id)
+    for index in summarise(explore(view.scenario)).best_path:
+        view.choose(index)
+    _check(view.practice.state.finished and "技能画像" in view.debrief.value,
+           f"情景 {scenario_id} 没有走到结局和讲评")
+    view.replay()
+    _check(len(view.attempts) == 1 and not view.practice.state.steps, "再来一次没有重新开始")
+    return view
+
+
 def projector(course: Course, store: Store) -> Any:
     from kit.pages.projector import open_projector
 

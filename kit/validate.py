@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kit.content import check
+from kit.content import Course, check
 from kit.content.drafts import draft_notes
 from kit.content.schemas import write_schemas
 
@@ -25,8 +25,22 @@ def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
         write_schemas(data_dir / "schemas")
     summary = ",".join(f"{k} {v}" for k, v in course.counts().items())
     print(f"校验通过:{summary}。", file=out)
+    for line in scenario_lines(course):
+        print(line, file=out)
     _print_drafts(data_dir, out)
     return 0
+
+
+def scenario_lines(course: Course) -> list[str]:
+    """One line per scenario: its number of paths, best and worst score."""
+    from kit.logic.roleplay_paths import explore, summarise
+
+    lines = []
+    for sc in course.scenarios.values():
+        s = summarise(explore(sc))
+        lines.append(f"  情景 {sc.id}「{sc.title}」:{s.paths} 条路径,最高 {s.best} 分,"
+                     f"最低 {s.worst} 分")
+    return lines
 
 
 def _print_drafts(data_dir: Path, out: TextIO) -> None:

@@ -23,7 +23,7 @@ EXERCISED = {"make serve", "make test", "make validate", "make lint", "make benc
              "make bench-quick", "python -m kit demo", "python -m kit serve",
              "python -m kit export", "python -m kit validate", "python -m kit content",
              "python -m kit check-copy", "jupyter lab", "python -m kit records",
-             "python -m kit verify", "python -m kit analyse"}
+             "python -m kit verify", "python -m kit analyse", "python -m kit scenario"}
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -234,6 +234,20 @@ def test_kit_analyse_finds_a_planted_wrong_key(tmp_path: Path) -> None:
     assert out.exists() and out.with_name("分析-review.csv").exists()
     honest = kit("analyse", "--db", db)
     assert honest.returncode == 0 and "答案可能标错" not in honest.stdout, honest.stdout
+def test_kit_scenario_exports_to_twee_and_imports_back(tmp_path: Path) -> None:
+    src = REPO_ROOT / "data" / "scenarios" / "card-fraud-dispute.yaml"
+    twee, back = tmp_path / "盗刷.twee", tmp_path / "scenarios" / "card-fraud-dispute.yaml"
+    run = [sys.executable, "-m", "kit", "scenario"]
+    out = subprocess.run([*run, "export-twee", str(src), "--out", str(twee)], cwd=REPO_ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "已导出" in out.stdout, out.stderr
+    assert twee.read_text("utf-8").startswith(":: StoryTitle\n卡在身边")
+    done = subprocess.run([*run, "import-twee", str(twee), "--out", str(back)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "已导入" in done.stdout and "9 个节点" in done.stdout
+    again = subprocess.run([*run, "import-twee", str(twee), "--out", str(back)], cwd=REPO_ROOT,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "--force" in again.stdout
 
 
 def test_kit_content_workbook_round_trip_and_bank_import(tmp_path: Path) -> None:

@@ -132,8 +132,10 @@ def _scored(module: Module) -> bool:
 def cross_check(report: Report) -> list[Problem]:
     from kit.content.checks_ads import check_ad_rules
     from kit.content.checks_extra import check_exemplars, check_outline, check_rules
+    from kit.content.checks_scenarios import check_scenarios
 
     for check in (check_taxonomy, check_cases, check_items, check_templates, check_rubrics,
-                  check_modules, check_rules, check_exemplars, check_outline, check_ad_rules):
+                  check_modules, check_rules, check_exemplars, check_outline, check_ad_rules,
+                  check_scenarios):
         check(report)
     return report.problems

@@ -18,6 +18,7 @@ from kit.content.extra_models import (
 from kit.content.models import Case, Dimension, Item, Taxonomy, Template, TemplateFile
 from kit.content.problems import Problem
 from kit.content.rubric_models import Activity, Module, ModuleFile, Rubric, RubricFile
+from kit.content.scenario_models import Scenario
 
 
 class CourseInvalid(Exception):
@@ -38,6 +39,7 @@ class Course:
     rulesets: Mapping[str, RuleSet]
     exemplars: Mapping[str, Exemplar]
     outline: tuple[OutlineModule, ...]
+    scenarios: Mapping[str, Scenario]
     ad_rules: AdRuleFile | None = None
     """The copy checker's rules (``data/ad_rules.yaml``), if the course has them."""
 
@@ -58,7 +60,7 @@ class Course:
                 "测验题": len(self.quizzes), "投票题": len(self.polls),
                 "模板": len(self.templates), "量规": len(self.rubrics),
                 "模块": len(self.modules), "规则集": len(self.rulesets),
-                "范例": len(self.exemplars),
+                "范例": len(self.exemplars), "情景": len(self.scenarios),
                 "活动": sum(len(m.activities) for m in self.modules)}
 
 
@@ -95,6 +97,8 @@ def check(root: Path) -> tuple[Course | None, list[Problem]]:
         exemplars=_freeze([(e.id, e) for _, f, _ in parsed.of("exemplars", ExemplarFile)
                            for e in f.exemplars]),  # type: ignore[arg-type]
         outline=tuple(m for _, f, _ in parsed.of("outline", OutlineFile) for m in f.modules),
+        scenarios=_freeze([(s.id, s) for _, s, _ in
+                           parsed.of("scenarios", Scenario)]),  # type: ignore[arg-type]
         ad_rules=next((f for _, f, _ in parsed.of("ad_rules", AdRuleFile)), None),
     )
     return course, []

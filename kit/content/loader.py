@@ -13,6 +13,7 @@ from kit.content.extra_models import ExemplarFile, OutlineFile, RuleFile
 from kit.content.models import CaseFile, ItemFile, Taxonomy, TemplateFile
 from kit.content.problems import Problem, from_validation
 from kit.content.rubric_models import ModuleFile, RubricFile
+from kit.content.scenario_models import Scenario
 from kit.content.yamlsafe import ContentError, Locator, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,6 +31,7 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "exemplars": ("exemplars.yaml", ExemplarFile, False),
     "outline": ("outline.yaml", OutlineFile, False),
     "ad_rules": ("ad_rules.yaml", AdRuleFile, False),
+    "scenarios": ("scenarios/*.yaml", Scenario, False),
 }
 
 

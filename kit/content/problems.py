@@ -83,7 +83,7 @@ def from_validation(file: str, exc: ValidationError, line_of: Any) -> list[Probl
     return problems
 
 
-_TAGS = {"classify", "quiz", "poll", "draft", "peer_review"}
+_TAGS = {"classify", "quiz", "poll", "draft", "peer_review", "roleplay"}
 
 
 def _is_tag(part: Any) -> bool:

@@ -74,8 +74,16 @@ class PeerReviewActivity(_Activity):
     calibration: bool = False
 
 
+class RoleplayActivity(_Activity):
+    """A role-play (情景演练) of one scenario from ``data/scenarios/``."""
+
+    kind: Literal["roleplay"]
+    scenario: Id
+
+
 Activity = Annotated[
-    ClassifyActivity | QuizActivity | PollActivity | DraftActivity | PeerReviewActivity,
+    ClassifyActivity | QuizActivity | PollActivity | DraftActivity | PeerReviewActivity
+    | RoleplayActivity,
     Field(discriminator="kind"),
 ]
 

@@ -10,7 +10,7 @@ from kit.content.loader import FILES
 SCHEMA_NAMES = {"taxonomy": "taxonomy", "cases": "cases", "quizzes": "items",
                 "polls": "items", "templates": "templates", "rubrics": "rubrics",
                 "modules": "modules", "rules": "rules", "exemplars": "exemplars",
-                "outline": "outline", "ad_rules": "ad_rules"}
+                "outline": "outline", "ad_rules": "ad_rules", "scenarios": "scenario"}
 
 
 def schemas() -> dict[str, str]:

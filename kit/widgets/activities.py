@@ -26,6 +26,10 @@ def make_view(course: Course, state: ActivityState,
 
         return ClassifyView(act.id, act.title, for_activity(course, act.id), work, state.saved,
                             poll=act.kind == "poll")
+    if act.kind == "roleplay":  # solo for now: the live version records attempts via events
+        from kit.widgets.roleplay import roleplay_view
+
+        return roleplay_view(course, act.scenario, activity_id=act.id)
     if act.kind == "draft":
         from kit.widgets.draft import DraftView
 

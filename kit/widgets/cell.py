@@ -16,6 +16,7 @@ from kit.widgets.console_activities import ActivityControl
 from kit.widgets.peer_board import PeerBoardView
 
 SOLO = "<small>自学模式:提交后立即显示反馈,不记录成绩。</small>"
+ROLEPLAY_LATER = "<small>情景演练的全班路径树尚未接入。</small>"
 
 
 class CellView(View):
@@ -71,6 +72,8 @@ class CellView(View):
             self.board = None
             return replace_children(self.results, [])
         kind = self.course.activity(self.activity_id).kind
+        if kind == "roleplay":  # the class's path tree comes with the live role-play
+            return replace_children(self.results, [W.HTML(ROLEPLAY_LATER)])
         if kind in ("classify", "quiz", "poll"):
             self.board = BoardView(self.course, self.activity_id)
         else:

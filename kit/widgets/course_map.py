@@ -10,7 +10,7 @@ from kit.content import Course, Module
 from kit.widgets._base import esc
 
 KINDS = {"classify": "案例分类", "quiz": "测验", "poll": "投票", "draft": "方案撰写",
-         "peer_review": "同伴互评"}
+         "peer_review": "同伴互评", "roleplay": "情景演练"}
 NUMERALS = "一二三四五六七"
 
 

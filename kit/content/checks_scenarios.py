@@ -1,0 +1,117 @@
+"""Graph checks for role-play scenarios: targets exist, every node is reachable, every path
+ends, no loop goes on forever, the mood stays within 0–100 on every path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kit.content.checks import Path_, Report, duplicates
+from kit.content.extra_models import OutlineFile
+from kit.content.problems import Problem
+from kit.content.rubric_models import ModuleFile
+from kit.content.scenario_models import MOOD_MAX, MOOD_MIN, Scenario
+from kit.logic.roleplay_paths import Fault, explore
+
+
+def check_scenarios(report: Report) -> None:
+    found = report.parsed.of("scenarios", Scenario)
+    duplicates(report, ((s.id, (f, loc), ("id",)) for f, s, loc in found), "情景 id ")
+    outline = {e.id for _, of, _ in report.parsed.of("outline", OutlineFile)
+               for m in of.modules for e in m.items}
+    _activities(report, {s.id for _, s, _ in found})
+    for f, sc, loc in found:
+        before = len(report.problems)
+        _structure(report, sc, (f, loc))
+        if outline and "outline" not in report.parsed.failed:
+            _revisit(report, sc, (f, loc), outline)
+        if len(report.problems) == before:  # the graph is only explored when it is whole
+            _graph(report, sc, (f, loc))
+
+
+def _ids(sc: Scenario) -> dict[str, Path_]:
+    return {**{n.id: ("nodes", i, "id") for i, n in enumerate(sc.nodes)},
+            **{e.id: ("endings", i, "id") for i, e in enumerate(sc.endings)}}
+
+
+def _structure(report: Report, sc: Scenario, where: tuple[str, Any]) -> None:
+    entries = [(n.id, where, ("nodes", i, "id")) for i, n in enumerate(sc.nodes)]
+    entries += [(e.id, where, ("endings", i, "id")) for i, e in enumerate(sc.endings)]
+    duplicates(report, entries, "节点或结局 id ")
+    ids, endings = _ids(sc), {e.id for e in sc.endings}
+    if sc.node(sc.start) is None:
+        report.add(where, ("start",), f"起始节点 {sc.start!r} 不存在" +
+                   ("(它是结局)" if sc.start in endings else ""))
+    for i, node in enumerate(sc.nodes):
+        for j, choice in enumerate(node.choices):
+            if choice.next not in ids:
+                report.add(where, ("nodes", i, "choices", j, "next"),
+                           f"跳转目标 {choice.next!r} 不存在(既不是节点也不是结局)")
+    _breaks(report, sc, where, endings)
+
+
+def _breaks(report: Report, sc: Scenario, where: tuple[str, Any], endings: set[str]) -> None:
+    duplicates(report, ((str(b.at), where, ("breaks", i, "at"))
+                        for i, b in enumerate(sc.breaks)), "情绪阈值")
+    for i, brk in enumerate(sc.breaks):
+        if brk.ending not in endings:
+            report.add(where, ("breaks", i, "ending"), f"强制结局 {brk.ending!r} 不存在")
+        if sc.mood_start >= brk.at:
+            report.add(where, ("breaks", i, "at"),
+                       f"起始情绪 {sc.mood_start} 已达到阈值 {brk.at},第一句回应后必然结束")
+
+
+def _revisit(report: Report, sc: Scenario, where: tuple[str, Any], outline: set[str]) -> None:
+    for i, end in enumerate(sc.endings):
+        for k, item in enumerate(end.revisit):
+            if item not in outline:
+                report.add(where, ("endings", i, "revisit", k), f"大纲条目 {item!r} 不存在")
+
+
+def _choice_path(sc: Scenario, fault: Fault, key: str) -> Path_:
+    i = next(i for i, n in enumerate(sc.nodes) if n.id == fault.node)
+    return ("nodes", i, "choices", fault.choice, key)
+
+
+def _graph(report: Report, sc: Scenario, where: tuple[str, Any]) -> None:
+    graph = explore(sc)
+    for fault in graph.out_of_range:
+        report.add(where, _choice_path(sc, fault, "mood"),
+                   f"情绪越界:在节点 {fault.node!r} 情绪为 {fault.mood} 时,此回应使情绪变为 "
+                   f"{fault.after}(应在 {MOOD_MIN}–{MOOD_MAX} 之间;超过 {MOOD_MAX} "
+                   f"只允许发生在触发强制结局时)")
+    for fault in graph.loops:
+        target = sc.node(fault.node).choices[fault.choice].next  # type: ignore[union-attr]
+        report.add(where, _choice_path(sc, fault, "next"),
+                   f"无尽循环:此回应回到节点 {target!r} 时情绪仍为 {fault.after},与上次到达时"
+                   f"相同,演练可以永远进行下去(循环中的回应须让情绪升高,直至触发强制结局)")
+    for ident, path in _ids(sc).items():
+        if ident not in graph.reached:
+            what = "节点" if path[0] == "nodes" else "结局"
+            report.add(where, path, f"{what} {ident!r} 无法到达:任何路径都不会经过它")
+
+
+def _activities(report: Report, scenarios: set[str]) -> None:
+    if "scenarios" in report.parsed.failed:
+        return  # a scenario file that did not load would make every reference look dangling
+    for f, mf, loc in report.parsed.of("modules", ModuleFile):
+        for i, module in enumerate(mf.modules):
+            for j, act in enumerate(module.activities):
+                if act.kind == "roleplay" and act.scenario not in scenarios:
+                    report.add((f, loc), ("modules", i, "activities", j, "scenario"),
+                               f"引用的情景 {act.scenario!r} 不存在")
+
+
+def check_file(path: Path) -> tuple[Scenario | None, list[Problem]]:
+    """One scenario file on its own (model and graph checks; outline links are not checked)."""
+    from kit.content.loader import Parsed, parse_file
+
+    root = path.parent
+    model, problems, loc = parse_file(root, path, Scenario)
+    if not isinstance(model, Scenario):
+        return None, problems
+    parsed = Parsed(root)
+    parsed.models["scenarios"] = [(path.name, model, loc)]
+    report = Report(parsed)
+    check_scenarios(report)
+    return (model if not report.problems else None), sorted(report.problems)
