@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psutil
 
-from kit.serve import ServeOptions, environment, voila_args
+from kit.serve import READY_PATH, ServeOptions, environment, voila_args
 from kit.settings import REPO_ROOT
 from tests.serverproc import free_port
 
@@ -75,5 +75,5 @@ def kit(db: str, preheat: int = 0, page: str = "exercises/trainee.ipynb") -> Run
     proc = subprocess.Popen(voila_args(opts), cwd=REPO_ROOT, env=environment(db),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
-    _wait(f"http://127.0.0.1:{port}/", proc)
+    _wait(f"http://127.0.0.1:{port}{READY_PATH}", proc)
     return Running("kit", proc, port, page)
