@@ -36,6 +36,11 @@ class Running:
         kids = psutil.Process(self.proc.pid).children(recursive=True)
         return [k for k in kids if "ipykernel" in " ".join(k.cmdline())]
 
+    def parent(self) -> psutil.Process | None:
+        """The fork parent of a kit server (None for bare Voilà or plain kernels)."""
+        kids = psutil.Process(self.proc.pid).children(recursive=True)
+        return next((k for k in kids if "kit.kernels.parent" in " ".join(k.cmdline())), None)
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)

@@ -28,6 +28,7 @@ DROPPED = ("TornadoVoilaTreeHandler", "VoilaContentsHandler")
 VERSIONED = re.compile(r"[?&]v=[0-9a-f]{8,}|\.[0-9a-f]{8,}\.(js|css|woff2?|ttf|eot|svg)$"
                        r"|/\d+\.voila\.js$")
 YEAR = 365 * 24 * 3600
+TEND_MS = 2000  # how often the fork parent is checked (a dead one is reaped and restarted)
 
 
 class Quiet(logging.Filter):
@@ -50,9 +51,12 @@ class KitVoila(Voila):
     def start(self) -> None:
         self.log.addFilter(Quiet())
         if kernels.fork_enabled():
+            from tornado.ioloop import PeriodicCallback
+
             from kit.kernels import supervisor
 
             supervisor.get().start()
+            PeriodicCallback(supervisor.get().tend, TEND_MS).start()
         super().start()
 
     def stop(self) -> None:

@@ -52,9 +52,10 @@ class Forked:
         return -got.si_status if killed else got.si_status
 
     def send_signal(self, signum: int) -> None:
-        """To the kernel's process group (it leads its own session), as for a plain kernel."""
+        """To the kernel's process group (it leads its own session), as for a plain kernel.
+        A kernel that has exited is not signalled, and that is no error (as for Popen)."""
         if not self.running():
-            raise ProcessLookupError(f"kernel process {self.pid} has exited")
+            return
         self.signalled = signum
         try:
             os.killpg(self.pid, signum)

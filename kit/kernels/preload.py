@@ -13,8 +13,12 @@ import kit
 
 LOG = logging.getLogger("kit.kernels")
 THIRD_PARTY = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell",
-               "ipykernel.comm", "IPython.core.interactiveshell", "ipywidgets", "anywidget",
-               "sqlalchemy", "sqlalchemy.pool", "jupyter_client.session", "setproctitle")
+               "ipykernel.comm", "ipykernel.debugger", "IPython.core.interactiveshell",
+               "IPython.core.debugger", "IPython.core.completerlib", "IPython.core.oinspect",
+               "IPython.extensions.storemagic", "IPython.utils.wildcard", "pdb", "pydoc",
+               "faulthandler", "ipywidgets", "anywidget", "sqlalchemy", "sqlalchemy.pool",
+               "jupyter_client.session", "setproctitle")
+"""What ``IPKernelApp`` imports as it starts (its debugger brings pydevd, ~9 MB a kernel)."""
 KIT_PACKAGES = ("kit.live", "kit.widgets")
 HEAVY = ("pandas", "numpy", "scipy", "statsmodels", "openpyxl", "matplotlib")
 """A trainee kernel never needs these (``tests/test_lean_trainee.py``); neither does the parent."""

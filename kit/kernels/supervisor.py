@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from kit.kernels.protocol import ask
 
 FIRST_START_SECONDS = 90.0  # the first parent: launches wait for it (the server just started)
+RETRY_SECONDS = 60.0  # a parent that died before it was warm is not started again sooner
 PR_SET_CHILD_SUBREAPER = 36
 REQUEST_VARIABLES = ("QUERY_STRING", "SCRIPT_NAME", "PATH_INFO", "SERVER_SOFTWARE",
                      "SERVER_PROTOCOL", "SERVER_PORT", "SERVER_NAME")
@@ -42,6 +43,8 @@ class Supervisor:
         self.dir = tempfile.mkdtemp(prefix="kit-fork-")  # mode 0700: only this user connects
         self.generation = 0
         self.restarts = 0
+        self.started = 0.0
+        self.warm = False
 
     @property
     def path(self) -> str:
@@ -56,6 +59,7 @@ class Supervisor:
             return
         _become_subreaper()
         self.generation += 1
+        self.started, self.warm = time.monotonic(), False
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kit.kernels.parent", self.path], stdin=subprocess.DEVNULL,
             env=parent_environment(dict(os.environ)))
@@ -116,13 +120,22 @@ class Supervisor:
             if time.monotonic() >= deadline:
                 return False
             await asyncio.sleep(0.05)
-        return self.alive()
+        self.warm = self.alive()
+        return self.warm
+
+    def tend(self) -> None:
+        """Called every few seconds by the server: a dead parent is reaped and replaced now,
+        so that the next trainee is forked again rather than started the plain way."""
+        if self.proc is not None:
+            self._restart_if_dead()
 
     def _restart_if_dead(self) -> bool:
+        """True if the parent is dead (restarted now unless it keeps dying while warming up)."""
         if self.alive():
             return False
-        self.restarts += 1
-        self.start()
+        if self.warm or time.monotonic() - self.started > RETRY_SECONDS:
+            self.restarts += 1
+            self.start()
         return True
 
     async def _replace(self) -> None:
@@ -147,6 +160,7 @@ def parent_environment(env: dict[str, str]) -> dict[str, str]:
     out = {k: v for k, v in env.items()
            if k not in REQUEST_VARIABLES and not k.startswith(IDENTITY_PREFIXES)}
     out["KIT_FORK_PARENT_CWD"] = os.getcwd()
+    out.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # its warning on importing the debugger
     return out
 
 
