@@ -50,18 +50,23 @@ def tti_phone(browser: Any, url: str, ready: str, throttle: float = 4.0) -> tupl
     return took[0], took[1]
 
 
+WEIGHT = """() => performance.getEntriesByType('navigation').concat(
+  performance.getEntriesByType('resource')).reduce((a, e) => [a[0] + 1, a[1] + e.transferSize],
+  [0, 0])"""
+
+
 def tti(browser: Any, url: str, ready: str) -> tuple[float, int, int]:
-    """Seconds until ``ready`` (a button name) is visible; requests and bytes on a fresh load."""
+    """Seconds until ``ready`` (a button name) is visible; requests and bytes on the wire
+    (compressed as sent) on a fresh load."""
     ctx = browser.new_context()
-    sizes: list[int] = []
-    ctx.on("response", lambda r: sizes.append(int(r.headers.get("content-length", "0") or 0)))
     page = ctx.new_page()
     start = time.perf_counter()
     page.goto(url)
     page.get_by_role("button", name=ready).first.wait_for(timeout=T)
     took = time.perf_counter() - start
+    requests, sent = page.evaluate(WEIGHT)
     ctx.close()
-    return took, len(sizes), sum(sizes)
+    return took, int(requests), int(sent)
 
 
 WATCH = """() => { window.__kitShown = 0; new MutationObserver((_, obs) => {

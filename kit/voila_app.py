@@ -4,7 +4,8 @@ Voilà itself, with four changes made where Voilà lets an application change th
 - ``/`` goes to the course map; Voilà's file browser (``/voila/tree``, the contents API) is off,
   so no repository listing in English and no page that asks a CDN for its icons;
 - static assets whose URL names their version are cached for a year (``immutable``), so a
-  second visit does not ask again; everything else keeps Voilà's headers;
+  second visit does not ask again; everything else keeps Voilà's headers; responses are
+  gzip-compressed (5 MB of front end per phone becomes about 1.3 MB on the room's Wi-Fi);
 - the per-page "Notebook … is not trusted" warning is dropped from the log (Voilà renders
   outputs of its own execution; trust is a JupyterLab notion that says nothing here), and so
   is Voilà's own URL: ``kit serve`` prints the kit's pages instead;
@@ -47,6 +48,11 @@ class KitVoila(Voila):
         return [(rf"{root}/?", web.RedirectHandler, {"url": root + COURSE_MAP}),
                 (rf"{root}/voila/tree(/.*)?", web.RedirectHandler, {"url": root + COURSE_MAP}),
                 *kept]
+
+    def init_settings(self) -> dict[str, Any]:
+        settings: dict[str, Any] = super().init_settings()
+        settings["compress_response"] = True  # read when the application is made, so set here
+        return settings
 
     def start(self) -> None:
         self.log.addFilter(Quiet())
