@@ -133,14 +133,16 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     mine = {k.pid for k in server.kernels()} - before
     console = ctx.new_page()
     console.goto(server.url.replace("exercises/trainee.ipynb", "workshops/console.ipynb")
-                 + f"?code={ws.code}&key={key}")
-    row = console.locator(".widget-hbox", has_text="日常八大投诉问题拆解").first
+                 + f"?code={ws.code}")
+    console.get_by_label("讲师密钥").fill(key)
+    console.get_by_role("button", name="进入控制台").click()
+    row = console.locator(".kit-row", has_text="日常八大投诉问题拆解").first
     row.wait_for(timeout=T)
-    row.get_by_role("button", name="看结果").click()
+    row.get_by_role("button", name="查看").click()
     for page in trainees:
         page.evaluate(WATCH)
     clicked = time.time()
-    row.get_by_role("button", name="开放").click()
+    row.get_by_role("button", name="开放作答").click()
     for page in trainees:
         page.locator(".kit-question").first.wait_for(timeout=T)
     opened = [page.evaluate("window.__kitShown") / 1000 - clicked for page in trainees]

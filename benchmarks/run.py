@@ -92,19 +92,19 @@ def session(tmp: Path, trainees: int) -> tuple[Any, Any, Any]:
 
 
 def aggregates(course: Any, store: Any, demo: Any, trainees: int) -> measure.Figure:
-    from kit.live.console import Console
-    from kit.widgets.bridge import PageBridge
+    from kit.testing import close, open_console_as
 
-    con = Console(course, store, PageBridge(), autostart=False)
-    con.bridge.query = f"code={demo.code}&key={demo.key}"
-    con.show("m3-case-analysis")
+    con = open_console_as(course, store, demo.code, demo.key)
+    con.controller.actions.show("m3-case-analysis")
 
     def once() -> float:
         t = time.perf_counter()
-        con.refresh()
+        con.controller.refresh()
         return time.perf_counter() - t
 
-    return measure.repeat(f"console refresh, {trainees} trainees", "s", 5, once)
+    figure = measure.repeat(f"console refresh, {trainees} trainees", "s", 5, once)
+    close(con)
+    return figure
 
 
 def export_times(course: Any, store: Any, demo: Any, tmp: Path,

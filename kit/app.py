@@ -1,10 +1,42 @@
-"""What notebooks call: one line per page. Imports stay lazy so each page loads only its own."""
+"""What notebooks call: one line per page. Imports stay lazy so each page loads only its own.
+
+Each page function shows the kit's Chinese message, not a Voilà error, when the page cannot
+start (for example the store is down when the page first loads).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from kit.settings import REPO_ROOT, get_settings
+
+log = logging.getLogger("kit.app")
+F = TypeVar("F", bound=Callable[..., Any])
+DOWN = ("<div class='kit-card kit-error' role='alert'>页面暂时无法打开:服务器存储或课程内容"
+        "暂时不可用。请稍候刷新页面;如仍不行,请告诉讲师。</div>")
+
+
+def kindly(page: F) -> F:
+    """A page that cannot start shows a Chinese message; the traceback goes to the log."""
+
+    @functools.wraps(page)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from kit import rehearsal
+
+        try:
+            return page(*args, **kwargs)
+        except rehearsal.RehearsalFailed:
+            raise  # nbval must see it
+        except Exception:
+            log.exception("页面无法打开:%s", page.__name__)
+            import ipywidgets as W
+
+            return W.HTML(DOWN)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def load() -> Any:
@@ -15,39 +47,53 @@ def load() -> Any:
     return load_cached(settings.data_dir, settings.var_dir / "cache")
 
 
-def course_map() -> Any:
-    from kit.widgets.course_map import course_map as view
-
-    return view(load(), REPO_ROOT)
-
-
 def store() -> Any:
     from kit.store import open_store
 
     return open_store()
 
 
+@kindly
+def course_map() -> Any:
+    from kit.widgets.course_map import course_map as view
+
+    return view(load(), REPO_ROOT)
+
+
+@kindly
 def trainee() -> Any:
     """The trainee app: join with the code, then follow the instructor."""
-    from kit.live.trainee import TraineeApp
+    from kit import rehearsal
+    from kit.pages.trainee import open_trainee
 
-    return TraineeApp(load(), store())
+    if rehearsal.active():
+        return rehearsal.trainee(load(), store())
+    return open_trainee(load(), store).page
 
 
+@kindly
 def console() -> Any:
     """The instructor console: opens only with the workshop's instructor key."""
-    from kit.live.console import Console
+    from kit import rehearsal
+    from kit.pages.console import open_console
 
-    return Console(load(), store())
+    if rehearsal.active():
+        return rehearsal.console(load(), store())
+    return open_console(load(), store).page
 
 
+@kindly
 def activity(activity_id: str) -> Any:
-    """One activity in a module notebook: the instructor's control with the key, else self-study."""
-    from kit.live.cell import ActivityCell
+    """One activity in a module notebook: the instructor's controls, else self-study."""
+    from kit import rehearsal
+    from kit.pages.cell import open_cell
 
-    return ActivityCell(load(), activity_id, store)
+    if rehearsal.active():
+        return rehearsal.cell(load(), store(), activity_id)
+    return open_cell(load(), activity_id, store)
 
 
+@kindly
 def module_plan(number: int) -> Any:
     """The module's activities and time plan, from ``data/modules.yaml``."""
     from kit.widgets.course_map import module_plan as view
@@ -55,6 +101,7 @@ def module_plan(number: int) -> Any:
     return view(load(), number)
 
 
+@kindly
 def drill() -> Any:
     """Self-paced classification drill over the case bank."""
     from kit.widgets.drill import DrillView

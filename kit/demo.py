@@ -1,4 +1,4 @@
-"""``python -m kit demo``: a workshop filled by simulated trainees, through the widgets' calls."""
+"""``python -m kit demo``: a workshop filled by simulated trainees, straight through the store."""
 
 from __future__ import annotations
 
@@ -7,10 +7,22 @@ import uuid
 from dataclasses import dataclass
 
 from kit.content import Course
-from kit.live.seat import Seat
 from kit.logic.questions import for_activity
 from kit.logic.simulate import Persona, answer, draft, personas
-from kit.store import Store, activities, participants, peer, workshops
+from kit.store import Store, activities, participants, peer, work, workshops
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A simulated trainee's place in the workshop: submits go straight to the store."""
+
+    store: Store
+    workshop_id: int
+    participant_id: int
+
+    def submit(self, activity_id: str, item_id: str, payload: dict[str, object]) -> None:
+        work.submit(self.store, self.workshop_id, self.participant_id, activity_id, item_id,
+                    payload, uuid.uuid4().hex)
 
 
 @dataclass(frozen=True)

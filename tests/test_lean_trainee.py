@@ -15,8 +15,8 @@ HEAVY = ("pandas", "numpy", "scipy", "statsmodels", "krippendorff", "matplotlib"
 PROBE = """
 import json, sys
 from kit import app
-view = app.trainee()
-view.bridge.query = ""
+page = app.trainee()
+page.top[0].query = ""
 print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
 """
 

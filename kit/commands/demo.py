@@ -26,5 +26,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"演示工作坊已就绪:参与码 {result.code},讲师密钥 {result.key},"
           f"{result.trainees} 名模拟学员,{result.submissions} 份提交。")
     print(f"讲师控制台:http://127.0.0.1:{args.port}/voila/render/workshops/console.ipynb"
-          f"?code={result.code}&key={result.key}")
+          f"?code={result.code}(输入讲师密钥登录;密钥不要放进网址)")
     return 0

@@ -19,7 +19,7 @@ THIRD_PARTY = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell"
                "faulthandler", "ipywidgets", "anywidget", "sqlalchemy", "sqlalchemy.pool",
                "jupyter_client.session", "setproctitle")
 """What ``IPKernelApp`` imports as it starts (its debugger brings pydevd, ~9 MB a kernel)."""
-KIT_PACKAGES = ("kit.live", "kit.widgets")
+KIT_PACKAGES = ("kit.state", "kit.live", "kit.widgets", "kit.pages")
 HEAVY = ("pandas", "numpy", "scipy", "statsmodels", "openpyxl", "matplotlib")
 """A trainee kernel never needs these (``tests/test_lean_trainee.py``); neither does the parent."""
 

@@ -1,121 +1,172 @@
-"""The instructor console: only the workshop's instructor key opens it."""
+"""The instructor console's controller: only the workshop's instructor key opens it.
+
+The key is checked once and traded for a console session: a random token kept (hashed) in
+the store and, in the instructor's browser, in local storage, never in a URL. A reload finds
+the session there; 退出 revokes it. The console follows the room about once a second.
+"""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-import ipywidgets as W
+import traitlets
 
 from kit.content import Course
-from kit.live import ticker
-from kit.live.console_forms import CreateForm, LoginForm
-from kit.live.console_panels import Controls, Roster
-from kit.live.pacing import ActivityRow
-from kit.store import Store, activities, work, workshops
+from kit.live import log as kitlog
+from kit.live.actions import ConsoleActions
+from kit.live.overview import Overview, read_overview, timer_of
+from kit.live.page import PageController
+from kit.live.runner import Inline, Runner
+from kit.logic.text import InputProblem
+from kit.state.common import NO_NOTE, Done, Note, noop
+from kit.state.console import ConsoleState, WorkshopInfo
+from kit.store import Store, sessions, workshops
 from kit.store.records import Workshop
-from kit.widgets._base import Notice, error_boundary, esc
-from kit.widgets.bridge import PageBridge
+
+SESSION = "console"
+"""The browser-storage key of the console session token."""
 
 
-class Console(W.VBox):
-    def __init__(self, course: Course, store: Store, bridge: PageBridge | None = None,
-                 autostart: bool = True) -> None:
-        self.course, self.store, self.autostart = course, store, autostart
-        self.bridge = bridge or PageBridge()
-        self.notice = Notice()
-        self.login_form, self.create = LoginForm(self.login), CreateForm(course, self.new)
-        self.workshop: Workshop | None = None
-        self.rows: dict[str, ActivityRow] = {}
-        self.board: Any = None
-        super().__init__([self.bridge, W.HTML("正在连接……")])
-        self.bridge.observe(lambda _: self.start(), "query")
-        if self.bridge.query is not None:
-            self.start()
+def info(ws: Workshop) -> WorkshopInfo:
+    return WorkshopInfo(ws.id, ws.code, ws.title, ws.modules)
 
-    @error_boundary
-    def start(self) -> None:
-        params = self.bridge.params()  # a trainee token ("t") is never looked at here
-        self.login_form.code.value = params.get("code", "")
-        if params.get("code") and params.get("key"):
-            return self.login(params["code"], params["key"])
-        self.children = [self.bridge, W.HTML("<h2>讲师控制台</h2>"), self.notice,
-                         W.HBox([self.login_form, self.create])]
 
-    def login(self, code: str, key: str) -> None:
-        try:
-            ws = workshops.open_as_instructor(self.store, code, key)
-        except workshops.AccessDenied:
-            self.children = [self.bridge, W.HTML("<h2>讲师控制台</h2>"), self.notice,
-                             W.HBox([self.login_form, self.create])]
-            self.notice.show("参与码或讲师密钥不正确。控制台只能用讲师密钥打开。", "error")
-            return
-        self.bridge.set_params(code=ws.code, key=key)
-        self._enter(ws, key=None, secret=key)
+class ConsoleController(PageController):
+    role = "console"
+    state = traitlets.Instance(ConsoleState)
+    kept = traitlets.Dict()
+    """What the instructor's browser should keep: ``{"console": token}``, or ``None`` to forget."""
 
-    def new(self, title: str, modules: tuple[int, ...]) -> None:
-        ws, key = workshops.create(self.store, title, modules)
-        self.bridge.set_params(code=ws.code, key=key)
-        self._enter(ws, key=key, secret=key)
+    def __init__(self, course: Course, store: Callable[[], Store],
+                 runner: Runner | None = None) -> None:
+        super().__init__(store, runner)
+        self.course = course
+        self.state = ConsoleState()
+        self.actions = ConsoleActions(self)
+        self._reading = False
 
-    def _enter(self, ws: Workshop, key: str | None, secret: str) -> None:
-        self.workshop = ws
-        acts = [a for m in self.course.modules if m.number in ws.modules for a in m.activities]
-        self.rows = {a.id: ActivityRow(a, self.pace, self.show) for a in acts}
-        self.controls, self.roster = Controls(self.store, ws), Roster(self.course, self.store, ws)
-        self.board_box = W.VBox()
-        keep = (f"<div class='kit-banner'>讲师密钥:<b>{esc(key)}</b>(只显示这一次,请记下;"
-                "本页网址已带上密钥,可收藏)</div>") if key else ""
-        head = W.HTML(f"<h2>{esc(ws.title)}</h2><div class='kit-big'>参与码 "
-                      f"<b style='font-size:2em;letter-spacing:4px'>{esc(ws.code)}</b></div>{keep}")
-        from kit.live.console_export import ExportPanel
+    def set(self, **changes: Any) -> None:
+        self.state = replace(self.state, **changes)
 
-        self.exports = ExportPanel(self.course, self.store, ws.code, secret)
-        self.children = [self.bridge, head, self.notice, self.controls,
-                         W.HTML("<h3>活动</h3>"), *self.rows.values(), self.board_box, self.roster,
-                         self.exports]
+    def on_problem(self, note: Note) -> None:
+        self.set(notice=note)
+
+    @property
+    def workshop(self) -> WorkshopInfo | None:
+        return self.state.workshop
+
+    # -- getting in ------------------------------------------------------------------------
+    def start(self, query: dict[str, str], stored: dict[str, str]) -> None:
+        """The page loaded: a kept session opens the console, else the login form."""
+        token = stored.get(SESSION, "")
+
+        def find(store: Store) -> Workshop | None:
+            return sessions.resolve(store, token, "console") if token else None
+
+        def then(ws: Workshop | None) -> None:
+            if ws is not None:
+                return self._enter(ws)
+            if token:
+                self.kept = {SESSION: None}
+            self.set(screen="login", code=query.get("code", ""))
+            return None
+
+        self.call(find, then, what="打开控制台", runner=Inline(),
+                  problem=lambda note: self.set(screen="unavailable", notice=note))
+
+    def login(self, code: str, key: str, done: Done = noop) -> None:
+        def check(store: Store) -> tuple[Workshop, str]:
+            try:
+                return sessions.console_login(store, code, key)
+            except workshops.AccessDenied:
+                raise InputProblem("参与码或讲师密钥不正确。控制台只能用讲师密钥打开。") from None
+
+        self.call(check, lambda found: self._opened(*found), done, what="进入控制台")
+
+    def create(self, title: str, modules: tuple[int, ...], instructor: str = "",
+               done: Done = noop) -> None:
+        if not modules:
+            self.on_problem(Note("请至少选择一个模块", "error"))
+            return done()
+
+        def make(store: Store) -> tuple[Workshop, str, str]:
+            ws, key = workshops.create(store, title, modules)
+            return ws, sessions.issue(store, ws.id, "console"), key
+
+        def then(made: tuple[Workshop, str, str]) -> None:
+            ws, token, key = made
+            self._opened(ws, token, key)
+
+        self.call(make, then, done, what="新建工作坊")
+        return None
+
+    def _opened(self, ws: Workshop, token: str, key: str | None = None) -> None:
+        self.kept = {SESSION: token}
+        self._enter(ws, key)
+
+    def _enter(self, ws: Workshop, key: str | None = None) -> None:
+        kitlog.set_context(workshop_id=ws.id)
+        self.set(screen="live", workshop=info(ws), key_once=key, code=ws.code, notice=NO_NOTE)
         self.refresh()
-        if self.autostart:
-            ticker.start(self.tick, interval=1.0)
 
-    @error_boundary
-    def pace(self, activity_id: str, state: str) -> None:
-        assert self.workshop is not None
-        activities.set_state(self.store, self.workshop.id, activity_id, state)
-        if self.board is not None and self.board.activity_id == activity_id:
-            self.board.revealed = state == "revealed"
-        self.refresh()
+    def logout(self, done: Done = noop) -> None:
+        """End this console session everywhere and return to the login form."""
+        ws = self.workshop
+        if ws is None:
+            return done()
 
-    @error_boundary
-    def show(self, activity_id: str) -> None:
-        """Put one activity's live results on the projector."""
-        assert self.workshop is not None
-        act = self.course.activity(activity_id)
-        if act.kind in ("classify", "quiz", "poll"):
-            from kit.widgets.board import Board
+        def end(store: Store) -> int:
+            return sessions.revoke(store, ws.id, "console")
 
-            self.board = Board(self.course, activity_id, self.store, self.workshop.id)
-        else:
-            from kit.widgets.peer_board import PeerBoard
+        def then(_: int) -> None:
+            self.kept = {SESSION: None}
+            self.set(screen="login", workshop=None, key_once=None, boards={})
 
-            self.board = PeerBoard(self.course, activity_id, self.store, self.workshop.id)
-        self.refresh()
-        self.board_box.children = [self.board]
+        self.call(end, then, done, what="退出控制台")
+        return None
 
+    def forget_key(self) -> None:
+        """The instructor has noted the key: it leaves the screen for good."""
+        self.set(key_once=None)
+
+    # -- following the room ------------------------------------------------------------------
     def tick(self) -> bool:
-        if self.bridge.page_gone():
+        if self.page_gone():
             return False
         self.refresh()
         return True
 
     def refresh(self) -> None:
-        assert self.workshop is not None
-        state = workshops.live_state(self.store, self.workshop.id)
-        counts = work.answered(self.store, self.workshop.id)
-        for aid, row in self.rows.items():
-            row.update(state.states.get(aid, "waiting"), counts.get(aid, 0))
-        if self.board is not None:
-            self.board.revealed = state.states.get(self.board.activity_id) == "revealed"
-            self.board.refresh()
-        self.controls.tick(time.time())
-        self.roster.refresh()
+        ws = self.workshop
+        if ws is None or self._reading:
+            return
+        self._reading = True
+        shown, names = self.boards_for(), self.state.show_names
+        after = self.state.problems[0].id if self.state.problems else 0
+
+        def read(store: Store) -> Overview:
+            return read_overview(store, self.course, ws, shown, names, after)
+
+        def then(view: Overview) -> None:
+            self._reading = False
+            self.apply(view)
+
+        def failed(note: Note) -> None:
+            self._reading = False
+            self.on_problem(note)
+
+        self.call(read, then, what="刷新控制台", problem=failed)
+
+    def apply(self, view: Overview) -> None:
+        problems = (view.problems + self.state.problems)[:50]
+        shown = self.actions.shown or view.current
+        self.set(rows=view.rows, current=view.current, shown=shown, people=view.people,
+                 problems=problems, boards=view.boards, timer=timer_of(view.live),
+                 message=view.live.message, rev=view.live.rev)
+
+    def boards_for(self) -> tuple[str, ...]:
+        """The activities whose live results the page shows: the one on top."""
+        shown = self.actions.shown or self.state.current
+        return (shown,) if shown else ()

@@ -1,104 +1,200 @@
-"""The trainee app: join once, then the screen follows the instructor."""
+"""The trainee page's controller: join once, then follow the instructor.
+
+It owns the seat, every store call of the page, the autosave of work in progress and the
+follow-the-instructor tick; it exposes one observable :class:`TraineeState`. The views render
+that state and call back: :meth:`join`, :meth:`change`, :meth:`submit`, and the peer-review and
+group-drafting actions of :attr:`review` and :attr:`drafting`.
+"""
 
 from __future__ import annotations
 
-import os
 import time
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import Any
+from urllib.parse import parse_qs
 
-import ipywidgets as W
+import traitlets
 
 from kit.content import Course
-from kit.live import ticker
-from kit.live.follow import current_activity
-from kit.live.header import Header
-from kit.live.join import JoinForm
-from kit.live.seat import Seat
-from kit.live.views import make_view
+from kit.live import log as kitlog
+from kit.live.drafting import GroupDrafting
+from kit.live.follow import Snapshot, read_snapshot
+from kit.live.page import PageController
+from kit.live.review import ReviewFlow
+from kit.live.runner import Inline, Runner
+from kit.live.saving import Autosave
 from kit.logic.text import InputProblem
+from kit.state.activity import ActivityState
+from kit.state.common import NO_NOTE, Done, Note, Seat, noop
+from kit.state.trainee import Header, TraineeState
 from kit.store import Store, participants, workshops
-from kit.store.records import Workshop
-from kit.widgets._base import Notice, error_boundary
-from kit.widgets.bridge import PageBridge
 
-WAITING = "<div class='kit-card kit-big'>请稍候,讲师即将开始下一个活动……</div>"
 BAD_CODE = "参与码不正确或工作坊已结束,请向讲师核对参与码。"
+STALE = "您的加入链接已失效,请重新输入参与码加入。"
+NO_STORE = "暂时无法连接服务器,正在重试……请稍候,无需刷新页面。"
 
 
-class TraineeApp(W.VBox):
-    def __init__(self, course: Course, store: Store, bridge: PageBridge | None = None,
-                 autostart: bool = True) -> None:
-        self.course, self.store, self.autostart = course, store, autostart
-        self.bridge = bridge or PageBridge()
-        self.notice = Notice()
-        self.form = JoinForm(self.join)
-        self.header, self.body = Header(), W.VBox([W.HTML(WAITING)])
-        self.seat: Seat | None = None
-        self.workshop: Workshop | None = None
-        self.rev, self.view, self.shown = -1, None, ""
-        super().__init__([self.bridge, self.notice, W.HTML("正在连接……")])
-        self.bridge.observe(lambda _: self.start(), "query")
-        if self.bridge.query is not None:
-            self.start()
+class TraineeController(PageController):
+    role = "trainee"
+    state = traitlets.Instance(TraineeState)
+    url = traitlets.Dict()
+    """The query the page's address should show: the join code and this trainee's token."""
 
-    @error_boundary
-    def start(self) -> None:
-        """The page told us its URL: resume from a token, join as the hub user, or ask."""
-        params, hub = self.bridge.params(), os.environ.get("JUPYTERHUB_USER", "")
-        self.form.code.value = params.get("code", "")
-        ws = workshops.by_code(self.store, params.get("code", "")) if params.get("code") else None
-        who = participants.by_token(self.store, ws.id, params.get("t", "")) if ws else None
-        if ws and who:
-            return self._enter(ws, who.id, who.name)
-        if params.get("t"):
-            self.notice.show("您的加入链接已失效,请重新输入参与码加入。", "error")
-        if ws and hub:
-            return self.join(ws.code, hub)
-        self.children = [self.bridge, self.notice, self.form]
+    def __init__(self, course: Course, store: Callable[[], Store], runner: Runner | None = None,
+                 hub_user: str = "") -> None:
+        super().__init__(store, runner)
+        self.course, self.hub_user = course, hub_user
+        self.state = TraineeState()
+        self.query: str | None = None
+        self.autosave = Autosave(self)
+        self.review = ReviewFlow(self)
+        self.drafting = GroupDrafting(self)
+        self._reading = False
 
-    def join(self, code: str, name: str, staff_id: str = "") -> None:
-        ws = workshops.by_code(self.store, code)
-        if ws is None or ws.closed:
-            raise InputProblem(BAD_CODE)
-        hub = os.environ.get("JUPYTERHUB_USER") or None
-        who, token = participants.join(self.store, ws.id, name, hub_user=hub, staff_id=staff_id)
-        self.bridge.set_params(code=ws.code, t=token)
-        self._enter(ws, who.id, who.name)
+    # -- state helpers ---------------------------------------------------------------------
+    @property
+    def seat(self) -> Seat | None:
+        return self.state.seat
 
-    def _enter(self, ws: Workshop, participant_id: int, name: str) -> None:
-        self.workshop, self.seat = ws, Seat(self.store, ws.id, participant_id)
-        self.header.set_who(ws.title, name)
-        self.notice.show("")
-        self.children = [self.bridge, self.header, self.notice, self.body]
+    def set(self, **changes: Any) -> None:
+        self.state = replace(self.state, **changes)
+
+    def set_activity(self, **changes: Any) -> None:
+        if self.state.activity is not None:
+            self.set(activity=replace(self.state.activity, **changes))
+
+    def on_problem(self, note: Note) -> None:
+        self.set(notice=note)
+
+    def note_item(self, item_id: str, note: Note) -> None:
+        act = self.state.activity
+        if act is not None:
+            self.set_activity(notes={**act.notes, item_id: note})
+
+    # -- joining ---------------------------------------------------------------------------
+    def start(self, query: str) -> None:
+        """The page's query string is known: resume from a token, join as the hub user, or
+        ask. Runs at once: the first screen is part of the page as Voilà serves it."""
+        self.query = query
+        params = {k: v[-1] for k, v in parse_qs(query or "").items()}
+        code, token = params.get("code", ""), params.get("t", "")
+        self.set(code=code)
+
+        def find(store: Store) -> tuple[Any, Any]:
+            ws = workshops.by_code(store, code) if code else None
+            who = participants.by_token(store, ws.id, token) if ws and token else None
+            return ws, who
+
+        def then(found: tuple[Any, Any]) -> None:
+            ws, who = found
+            if ws and who:
+                return self._enter(Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no),
+                                   token)
+            if ws and self.hub_user:
+                return self.join(ws.code, self.hub_user)
+            self.set(screen="join", notice=Note(STALE, "error") if token else NO_NOTE)
+            return None
+
+        self.call(find, then, what="打开页面", runner=Inline(), problem=self._unavailable)
+
+    def _unavailable(self, note: Note) -> None:
+        self.set(screen="unavailable", notice=Note(NO_STORE, "error"))
+
+    def join(self, code: str, name: str, staff_id: str = "", done: Done = noop) -> None:
+        def add(store: Store) -> tuple[Seat, str]:
+            ws = workshops.by_code(store, code)
+            if ws is None or ws.closed:
+                raise InputProblem(BAD_CODE)
+            who, token = participants.join(store, ws.id, name, hub_user=self.hub_user or None,
+                                           staff_id=staff_id)
+            return Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no), token
+
+        self.call(add, lambda found: self._enter(*found), done, what="加入")
+
+    def _enter(self, seat: Seat, token: str) -> None:
+        kitlog.set_context(workshop_id=seat.workshop_id, participant_id=seat.participant_id)
+        self.url = {"code": seat.code, "t": token}
+        self.set(screen="live", seat=seat, notice=NO_NOTE)
         self.refresh()
-        if self.autostart:
-            ticker.start(self.tick)
 
-    def tick(self, now: float | None = None) -> bool:
-        if self.bridge.page_gone():
+    # -- following the instructor ------------------------------------------------------------
+    def tick(self) -> bool:
+        """About once a second: follow the instructor and save work in progress."""
+        if self.page_gone():
+            self.autosave.flush(force=True)
             return False
-        self.refresh()
-        self.header.tick(now or time.time())
-        if self.view is not None:
-            self.view.flush()
+        if self.state.screen == "unavailable" and self.query is not None:
+            self.start(self.query)
+        elif self.seat is not None:
+            self.refresh()
+            self.autosave.flush()
         return True
 
     def refresh(self) -> None:
-        """One primary-key read; the full state only when the revision moved."""
-        assert self.workshop is not None and self.seat is not None
-        wid = self.workshop.id
-        if self.store.read(lambda c: workshops.revision(c, wid)) == self.rev:
+        """One primary-key read; the full state only when the workshop's revision moved."""
+        seat = self.seat
+        if seat is None or self._reading:
             return
-        state = workshops.live_state(self.store, wid)
-        self.rev = state.rev
-        self.header.apply(state, time.time())
-        self._show(current_activity(state.states, state.changed), state.states)
+        self._reading = True
+        rev = self.state.rev
+        shown = self.state.activity.id if self.state.activity else None
 
-    def _show(self, activity_id: str | None, states: dict[str, str]) -> None:
-        if activity_id != self.shown:
-            if self.view is not None:
-                self.view.flush(debounce=0)
-            self.shown = activity_id or ""
-            self.view = make_view(self.course, activity_id, self.seat) if activity_id else None
-            self.body.children = [self.view] if self.view is not None else [W.HTML(WAITING)]
-        if self.view is not None and activity_id:
-            self.view.apply_state(states[activity_id])
+        def read(store: Store) -> Snapshot | None:
+            return read_snapshot(store, self.course, seat, rev, shown)
+
+        def then(snap: Snapshot | None) -> None:
+            self._reading = False
+            if snap is not None:
+                self.apply(snap)
+
+        def failed(note: Note) -> None:
+            self._reading = False
+            self.on_problem(note)
+
+        self.call(read, then, what="同步讲师进度", problem=failed)
+
+    def apply(self, snap: Snapshot) -> None:
+        live = snap.live
+        seat = replace(self.seat, group_no=snap.group_no) if self.seat else None
+        header = Header(live.message, live.timer_end, live.timer_label, live.timer_paused)
+        changes: dict[str, Any] = dict(rev=live.rev, header=header, seat=seat)
+        act = self.state.activity
+        if snap.activity_id is None:
+            changes["activity"] = None
+        elif act is None or act.id != snap.activity_id or _regrouped(act, snap):
+            self.autosave.flush(force=True)
+            kind = self.course.activity(snap.activity_id).kind
+            shown = act.shown + 1 if act is not None else 1
+            changes["activity"] = ActivityState(snap.activity_id, kind, snap.phase,
+                                                saved=snap.saved, tallies=snap.tallies,
+                                                group=snap.group, shown=shown)
+        elif act.phase != snap.phase:
+            changes["activity"] = replace(act, phase=snap.phase, notes={}, tallies=snap.tallies)
+        if self.state.notice.kind == "error" and snap.activity_id is not None:
+            changes["notice"] = NO_NOTE  # the store answers again
+        self.set(**changes)
+        self.review.follow()
+
+    # -- work --------------------------------------------------------------------------------
+    def change(self, item_id: str, payload: Mapping[str, Any]) -> None:
+        """Work in progress changed on the page; saved about a second later (or on flush)."""
+        act = self.state.activity
+        if act is not None and self.seat is not None:
+            self.autosave.changed(act.id, item_id, dict(payload))
+
+    def submit(self, item_id: str, payload: Mapping[str, Any], done: Done = noop) -> None:
+        self.autosave.submit(item_id, dict(payload), done)
+
+    def flush(self) -> None:
+        """Save all work in progress now (the page is hidden, closing or lost focus)."""
+        self.autosave.flush(force=True)
+
+    def now(self) -> float:
+        return time.time()
+
+
+def _regrouped(act: ActivityState, snap: Snapshot) -> bool:
+    """The instructor moved this trainee to another group while a group draft is shown."""
+    return snap.group is not None and (act.group is None
+                                       or act.group.group_no != snap.group.group_no)

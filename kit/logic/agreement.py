@@ -62,3 +62,13 @@ def agreement(questions: Sequence[Question], ask_id: str, data: ByTrainee) -> Ag
     if ask.cardinality == "single":
         return _single(questions, ask_id, data)
     return _multi(questions, ask_id, data)
+
+
+def reading(value: float | None) -> str:
+    """Agreement in plain Chinese: 低 below 0.4, 中 up to 0.6, 高 above (Landis and Koch's
+    fair/moderate/substantial bands, merged to three); 不足以判断 without a value."""
+    if value is None:
+        return "不足以判断"
+    if value < 0.4:
+        return "低"
+    return "中" if value <= 0.6 else "高"

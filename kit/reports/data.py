@@ -8,6 +8,7 @@ from typing import Any
 
 from kit.content import Course
 from kit.store import Store, participants, peer, work, workshops
+from kit.store.peer import Review
 from kit.store.records import Participant, Submission, Workshop
 
 
@@ -19,7 +20,7 @@ class SessionData:
     submissions: tuple[Submission, ...]
     """Latest version per participant, activity and item."""
     versions: dict[tuple[int, str, str], int]
-    reviews: dict[str, list[tuple[int, int, int, dict[str, int], str, str | None]]]
+    reviews: dict[str, list[Review]]
     overrides: dict[str, dict[tuple[int, str], int]]
     anonymised: bool = False
 
@@ -42,7 +43,13 @@ def pseudonym(salt: str, pid: int) -> str:
 def load(course: Course, store: Store, code: str, key: str,
          anonymise: bool = False) -> SessionData:
     """Only the instructor key opens a session's data."""
-    ws = workshops.open_as_instructor(store, code, key)
+    return load_workshop(course, store, workshops.open_as_instructor(store, code, key), anonymise)
+
+
+def load_workshop(course: Course, store: Store, ws: Workshop,
+                  anonymise: bool = False) -> SessionData:
+    """A session's data, for a caller that has checked the instructor's right to it (the key,
+    or a live console session)."""
     subs = work.latest_all(store, ws.id)
     reviews = {a.id: peer.all_reviews(store, ws.id, a.id) for m in course.modules
                for a in m.activities if a.kind == "peer_review" and m.number in ws.modules}

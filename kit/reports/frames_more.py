@@ -34,19 +34,20 @@ def reviews(d: SessionData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     for aid, got in d.reviews.items():
         act = d.course.activity(aid)
         crit = d.course.rubrics[act.rubric].criteria  # type: ignore[union-attr]
-        for _, reviewer, author, sc, comment, flag in got:
-            given.append({"活动": act.title, "评审者": d.name(reviewer), "作者": d.name(author),
-                          **{c.name: sc.get(c.id) for c in crit}, "评语": comment,
+        for rv in got:
+            given.append({"活动": act.title, "评审者": d.name(rv.reviewer),
+                          "作者": d.name(rv.author), **{c.name: rv.scores.get(c.id) for c in crit},
+                          "评语": rv.comment,
                           "标记": {"unhelpful": "没有帮助", "inappropriate": "不恰当"}.get(
-                              flag or "", "")})
-        for author in sorted({a for _, _, a, _, _, _ in got}):
-            med = medians([s for _, _, a, s, _, _ in got if a == author])
+                              rv.flag or "", "")})
+        for author in sorted({rv.author for rv in got}):
+            med = medians([rv.scores for rv in got if rv.author == author])
             for c in crit:
                 fixed = d.overrides.get(aid, {}).get((author, c.id))
                 scores.append({"活动": act.title, "作者": d.name(author), "标准": c.name,
                                "同伴中位数": med.get(c.id), "讲师改判": fixed,
                                "最终": fixed if fixed is not None else med.get(c.id)})
-        for r in reliability([(rv, a, s) for _, rv, a, s, _, _ in got]):
+        for r in reliability([(rv.reviewer, rv.author, rv.scores) for rv in got]):
             rel.append({"活动": act.title, "评审者": d.name(r.reviewer), "评审数": r.reviews,
                         "与共识平均偏差": r.from_consensus})
     return pd.DataFrame(given), pd.DataFrame(scores), pd.DataFrame(rel)

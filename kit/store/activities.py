@@ -1,4 +1,4 @@
-"""Activity pacing: waiting → open → closed → revealed, changed only by the instructor."""
+"""Activity pacing in the store; the moves themselves are :mod:`kit.logic.phases`."""
 
 from __future__ import annotations
 
@@ -6,48 +6,44 @@ import time
 
 from sqlalchemy import Connection, select, update
 
+from kit.logic.phases import NAMES, Phase, allowed, parse
+from kit.logic.text import InputProblem
 from kit.store.db import Store
 from kit.store.schema import activity_states
 from kit.store.workshops import bump
 
-STATES = ("waiting", "open", "closed", "revealed")
 A = activity_states.c
 
 
-class BadTransition(ValueError):
+class BadTransition(InputProblem):
     pass
 
 
-def allowed(current: str, new: str) -> bool:
-    """Forward one step, reopen a closed activity, or go back to waiting from open."""
-    moves = {("waiting", "open"), ("open", "closed"), ("closed", "revealed"),
-             ("closed", "open"), ("open", "waiting"), ("revealed", "closed")}
-    return (current, new) in moves
-
-
-def state_of(conn: Connection, workshop_id: int, activity_id: str) -> str:
+def state_of(conn: Connection, workshop_id: int, activity_id: str) -> Phase:
     value = conn.execute(select(A.state).where(
         A.workshop_id == workshop_id, A.activity_id == activity_id)).scalar()
-    return str(value) if value else "waiting"
+    return parse(value)
 
 
-def set_state(store: Store, workshop_id: int, activity_id: str, new: str) -> str:
-    if new not in STATES:
-        raise BadTransition(f"未知状态 {new}")
+def set_state(store: Store, workshop_id: int, activity_id: str, new: Phase | str) -> Phase:
+    try:
+        target = Phase(new)
+    except ValueError:
+        raise BadTransition(f"未知状态 {new}") from None
 
-    def change(conn: Connection) -> str:
+    def change(conn: Connection) -> Phase:
         current = state_of(conn, workshop_id, activity_id)
-        if current == new:
-            return new  # a second click changes nothing
-        if not allowed(current, new):
-            raise BadTransition(f"不能从「{current}」变为「{new}」")
-        values = dict(state=new, changed_at=time.time())
+        if current == target:
+            return target  # a second click changes nothing
+        if not allowed(current, target):
+            raise BadTransition(f"不能从「{NAMES[current]}」变为「{NAMES[target]}」")
+        values = dict(state=target.value, changed_at=time.time())
         done = conn.execute(update(activity_states).where(
             A.workshop_id == workshop_id, A.activity_id == activity_id).values(**values))
         if done.rowcount == 0:
             conn.execute(activity_states.insert().values(
                 workshop_id=workshop_id, activity_id=activity_id, **values))
         bump(conn, workshop_id)
-        return new
+        return target
 
     return store.write(change)

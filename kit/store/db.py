@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 from collections.abc import Callable
@@ -28,18 +29,27 @@ class StoreUnavailable(RuntimeError):
         super().__init__(f"暂时无法保存到服务器,您的内容仍在页面上,请稍后重试。({detail})")
 
 
-def _sqlite_engine(url: str) -> Engine:
+def retry_budget() -> float:
+    """Seconds a store call keeps retrying before it gives up (``KIT_STORE_RETRY_SECONDS``)."""
+    try:
+        return max(0.5, float(os.environ.get("KIT_STORE_RETRY_SECONDS", RETRY_SECONDS)))
+    except ValueError:
+        return RETRY_SECONDS
+
+
+def _sqlite_engine(url: str, budget: float) -> Engine:
     path = url.removeprefix("sqlite:///")
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 10, "isolation_level": None},
+    wait = min(10.0, budget)  # the driver's wait on a lock is part of the retry budget
+    engine = create_engine(url, connect_args={"timeout": wait, "isolation_level": None},
                            poolclass=QueuePool, pool_size=2, max_overflow=2)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi: Any, _record: Any) -> None:
         cur = dbapi.cursor()
-        for pragma in ("journal_mode=WAL", "busy_timeout=10000", "synchronous=NORMAL",
-                       "foreign_keys=ON"):
+        for pragma in ("journal_mode=WAL", f"busy_timeout={int(wait * 1000)}",
+                       "synchronous=NORMAL", "foreign_keys=ON"):
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
@@ -52,9 +62,9 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, budget: float = RETRY_SECONDS) -> Engine:
     if url.startswith("sqlite"):
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, budget)
     # One kernel per trainee: keep each kernel's share of server connections small.
     return create_engine(url, pool_size=1, max_overflow=2, pool_pre_ping=True,
                          pool_recycle=600)
@@ -85,10 +95,11 @@ def retrying(fn: Callable[[], T], budget: float = RETRY_SECONDS) -> T:
 class Store:
     """Owns the engine. Query modules call :meth:`write` / :meth:`read`."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, retry_seconds: float | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
-        retrying(self._create_schema)
+        self.retry_seconds = retry_seconds if retry_seconds is not None else retry_budget()
+        self.engine = make_engine(url, self.retry_seconds)
+        retrying(self._create_schema, self.retry_seconds)
 
     @property
     def dialect(self) -> str:
@@ -131,7 +142,7 @@ class Store:
             with self.engine.begin() as conn:
                 return fn(conn)
 
-        return retrying(once)
+        return retrying(once, self.retry_seconds)
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         def once() -> T:
@@ -141,7 +152,7 @@ class Store:
                 conn.rollback()
                 return result
 
-        return retrying(once)
+        return retrying(once, self.retry_seconds)
 
     def dispose(self) -> None:
         self.engine.dispose()

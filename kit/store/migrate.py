@@ -9,12 +9,46 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select, update
 
 Step = Callable[[Connection], None]
 
+
+def _v2(conn: Connection) -> None:
+    """Calibrations belong to a workshop; one review per allocation; events say who and why;
+    group drafts carry their group; a countdown can pause."""
+    sql = conn.exec_driver_sql
+    sql("ALTER TABLE calibrations ADD COLUMN workshop_id INTEGER NOT NULL DEFAULT 0")
+    sql("UPDATE calibrations SET workshop_id = (SELECT p.workshop_id FROM participants p"
+        " WHERE p.id = calibrations.participant_id)")
+    sql("CREATE INDEX ix_calibrations_workshop ON calibrations (workshop_id, activity_id)")
+    sql("DELETE FROM reviews WHERE id NOT IN (SELECT MIN(id) FROM reviews GROUP BY allocation_id)")
+    sql("CREATE UNIQUE INDEX ux_reviews_allocation ON reviews (allocation_id)")
+    sql("ALTER TABLE events ADD COLUMN role VARCHAR(16) NOT NULL DEFAULT ''")
+    sql("ALTER TABLE events ADD COLUMN detail TEXT NOT NULL DEFAULT ''")
+    sql("ALTER TABLE submissions ADD COLUMN group_no INTEGER")
+    sql("ALTER TABLE workshops ADD COLUMN timer_left FLOAT")
+    _group_items(conn)
+
+
+def _group_items(conn: Connection) -> None:
+    """Version 1 wrote a group's draft under the item id ``case#g3``: now item ``case``, group 3."""
+    from kit.store.schema import autosaves, submissions
+
+    for table in (submissions, autosaves):
+        c = table.c
+        rows = conn.execute(select(table).where(c.item_id.like("%#g%"))).all()
+        for row in rows:
+            case, _, group = row.item_id.partition("#g")
+            keys = [col == getattr(row, col.name) for col in table.primary_key.columns]
+            values: dict[str, object] = {"item_id": case}
+            if table is submissions:
+                values["group_no"] = int(group)
+            conn.execute(update(table).where(*keys).values(**values))
+
+
 #: version → the change that takes a store from ``version - 1`` to ``version``.
-STEPS: dict[int, Step] = {}
+STEPS: dict[int, Step] = {2: _v2}
 
 
 def upgrade(conn: Connection, found: int, target: int) -> None:

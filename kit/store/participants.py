@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from kit.logic.text import InputProblem, clean_name, clean_staff_id, name_key
+from kit.logic.text import NAME_MAX, InputProblem, clean_name, clean_staff_id, name_key
 from kit.store import ids
 from kit.store.db import Store
 from kit.store.records import Participant
@@ -36,8 +36,12 @@ def _issue_token(conn: Connection, participant_id: int) -> str:
 
 def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = None,
          staff_id: str = "") -> tuple[Participant, str]:
-    """Join a workshop; return the participant and a fresh token for their URL."""
-    name = clean_name(hub_user or raw_name)
+    """Join a workshop; return the participant and a fresh token for their URL.
+
+    A JupyterHub user joins under their hub name: shortened for display when long (hub names
+    may be longer than a typed name may), the full name kept as their identity."""
+    name = hub_name(hub_user) if hub_user else clean_name(raw_name)
+    key = hub_key(hub_user) if hub_user else name_key(name)
     staff = clean_staff_id(staff_id)
 
     def add(conn: Connection) -> tuple[int, str]:
@@ -48,7 +52,7 @@ def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = N
                 return int(found), _issue_token(conn, int(found))
         now = time.time()
         pid = conn.execute(insert(participants).values(
-            workshop_id=workshop_id, name=name, name_key=name_key(name), hub_user=hub_user,
+            workshop_id=workshop_id, name=name, name_key=key, hub_user=hub_user,
             staff_id=staff,
             joined_at=now, last_seen=now, status="joined")).inserted_primary_key
         assert pid is not None
@@ -60,6 +64,19 @@ def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = N
     except IntegrityError as exc:
         raise NameTaken(f"「{name}」已在本场,请换一个名称或加上工号,例如「{name} 1023」") from exc
     return get(store, pid), token
+
+
+def hub_name(hub_user: str) -> str:
+    """A hub user's display name: the hub name, shortened to the name limit with an ellipsis."""
+    full = " ".join(hub_user.split())
+    return full if len(full) <= NAME_MAX else full[:NAME_MAX - 1] + "…"
+
+
+def hub_key(hub_user: str) -> str:
+    """The roster key of a hub user: unique per hub name however long, and never equal to a
+    typed name's key (typed names lose their control characters; this one starts with one)."""
+    folded = hub_user.casefold()
+    return "\x01" + (folded if len(folded) < 40 else ids.digest(folded)[:39])
 
 
 def by_token(store: Store, workshop_id: int, token: str) -> Participant | None:

@@ -8,18 +8,42 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
-from kit.logic.peer import Draft, Reviewer, next_draft
+from kit.logic.peer import Draft, Reviewer, eligible, next_draft
 from kit.store.db import Store
 from kit.store.groupwork import lock
-from kit.store.peer_extra import calibrate, calibration_scores, overridden, override
+from kit.store.moderation import (
+    Calibration,
+    calibrate,
+    calibration_scores,
+    overridden,
+    override,
+)
 from kit.store.schema import allocations, participants, reviews
 from kit.store.work import latest
 
 AL, RV = allocations.c, reviews.c
-__all__ = ["Allocation", "all_reviews", "calibrate", "calibration_scores", "draft_author",
-           "flag", "next_allocation", "overridden", "override", "received", "representatives",
-           "review", "reviews_given"]
+__all__ = [
+    "Allocation",
+    "Calibration",
+    "DraftOwner",
+    "Received",
+    "Review",
+    "all_reviews",
+    "calibrate",
+    "calibration_scores",
+    "draft_author",
+    "flag",
+    "next_allocation",
+    "overridden",
+    "override",
+    "progress",
+    "received",
+    "representatives",
+    "review",
+    "reviews_given",
+]
 
 
 @dataclass(frozen=True)
@@ -29,28 +53,37 @@ class Allocation:
     done: bool
 
 
-def representatives(store: Store, workshop_id: int, of: str) -> dict[str, int]:
-    """item → the participant whose submission stands for it: one author per group draft."""
-    best: dict[str, tuple[int, int]] = {}
+@dataclass(frozen=True)
+class DraftOwner:
+    """Whose draft it is: one participant, or a group (then ``participant`` saved it last)."""
+
+    item_id: str
+    participant: int
+    group_no: int | None
+
+
+def representatives(store: Store, workshop_id: int, of: str) -> list[DraftOwner]:
+    """Each draft → the participant whose submission stands for it: one per group draft."""
+    best: dict[tuple[str, str, int], tuple[int, int, int | None]] = {}
     for s in latest(store, workshop_id, of):
-        key = s.item_id if "#g" in s.item_id else f"{s.item_id}#p{s.participant_id}"
-        if key not in best or s.version > best[key][0]:
-            best[key] = (s.version, s.participant_id)
-    return {item: pid for item, (_, pid) in best.items()}
+        owner = ("g", s.item_id, s.group_no) if s.group_no is not None else (
+            "p", s.item_id, s.participant_id)
+        if owner not in best or s.version > best[owner][0]:
+            best[owner] = (s.version, s.participant_id, s.group_no)
+    return [DraftOwner(item, pid, g) for (_, item, _), (_, pid, g) in best.items()]
 
 
 def draft_author(store: Store, workshop_id: int, of: str, participant: int,
                  group: int | None) -> int:
     """Whose reviews this participant should see: their own, or their group draft's."""
     reps = representatives(store, workshop_id, of)
-    mine = [pid for item, pid in reps.items() if group is not None and
-            item.endswith(f"#g{group}")]
+    mine = [o.participant for o in reps if group is not None and o.group_no == group]
     return mine[0] if mine else participant
 
 
 def _drafts(store: Store, workshop_id: int, of: str) -> tuple[list[Draft], dict[int, int]]:
     """The drafts to review, and every participant's group."""
-    authors = set(representatives(store, workshop_id, of).values())
+    authors = {o.participant for o in representatives(store, workshop_id, of)}
     groups = dict(store.read(lambda c: c.execute(select(
         participants.c.id, participants.c.group_no).where(
         participants.c.workshop_id == workshop_id)).all()))
@@ -109,6 +142,16 @@ def next_allocation(store: Store, workshop_id: int, activity_id: str, of: str, r
     return store.write(allocate)
 
 
+def progress(store: Store, workshop_id: int, activity_id: str, of: str, reviewer: int,
+             k: int) -> tuple[int, int]:
+    """(reviews done, reviews this reviewer can do): ``k``, or fewer when fewer drafts are
+    there that they may review (not their own, not their group's)."""
+    drafts, groups = _drafts(store, workshop_id, of)
+    mine = store.read(lambda c: _mine(c, activity_id, reviewer))
+    available = eligible(reviewer, groups.get(reviewer), drafts, frozenset())
+    return sum(1 for m in mine if m.n > 0), min(k, len(available))
+
+
 def _serialise(conn: Connection, workshop_id: int, activity_id: str) -> None:
     """One allocation at a time per activity (SQLite's BEGIN IMMEDIATE already does this)."""
     lock(conn, workshop_id, activity_id)
@@ -116,40 +159,71 @@ def _serialise(conn: Connection, workshop_id: int, activity_id: str) -> None:
 
 def review(store: Store, allocation_id: int, reviewer: int, scores: dict[str, int],
            comment: str, submit_key: str) -> int:
-    """Save a review once; a second click with the same key changes nothing."""
+    """Save a review once per allocation. A second click, or a second tab racing this one,
+    gets the review that is already there (the unique index decides the race)."""
 
     def save(conn: Connection) -> int:
         owner = conn.execute(select(AL.reviewer_id).where(AL.id == allocation_id)).scalar()
         if owner != reviewer:
             raise PermissionError("这份评审不属于您")
-        done = conn.execute(select(RV.id).where(RV.allocation_id == allocation_id)).scalar()
+        done = _review_of(conn, allocation_id)
         if done is not None:
-            return int(done)
+            return done
         new = conn.execute(insert(reviews).values(
             allocation_id=allocation_id, scores=json.dumps(scores), comment=comment,
             submit_key=submit_key, created_at=time.time())).inserted_primary_key
         assert new is not None
         return int(new[0])
 
-    return store.write(save)
+    try:
+        return store.write(save)
+    except IntegrityError:  # the other tab inserted between our read and our insert
+        found = store.read(lambda c: _review_of(c, allocation_id))
+        if found is None:
+            raise
+        return found
 
 
-def received(store: Store, activity_id: str, author: int) -> list[tuple[int, dict[str, int], str]]:
-    """(review id, scores, comment) for one author — no reviewer identity, by design."""
+def _review_of(conn: Connection, allocation_id: int) -> int | None:
+    found = conn.execute(select(RV.id).where(RV.allocation_id == allocation_id)).scalar()
+    return None if found is None else int(found)
+
+
+@dataclass(frozen=True)
+class Received:
+    """A review as its author sees it: no reviewer identity, by design."""
+
+    id: int
+    scores: dict[str, int]
+    comment: str
+
+
+def received(store: Store, workshop_id: int, activity_id: str, author: int) -> list[Received]:
     rows = store.read(lambda c: c.execute(select(RV.id, RV.scores, RV.comment).join(
         allocations, RV.allocation_id == AL.id).where(
-        AL.activity_id == activity_id, AL.author_id == author).order_by(RV.id)).all())
-    return [(r.id, json.loads(r.scores), r.comment) for r in rows]
+        AL.workshop_id == workshop_id, AL.activity_id == activity_id, AL.author_id == author)
+        .order_by(RV.id)).all())
+    return [Received(r.id, json.loads(r.scores), r.comment) for r in rows]
 
 
-def all_reviews(store: Store, workshop_id: int,
-                activity_id: str) -> list[tuple[int, int, int, dict[str, int], str, str | None]]:
-    """(review id, reviewer, author, scores, comment, flag) — for the instructor only."""
+@dataclass(frozen=True)
+class Review:
+    """A review as the instructor sees it."""
+
+    id: int
+    reviewer: int
+    author: int
+    scores: dict[str, int]
+    comment: str
+    flag: str | None
+
+
+def all_reviews(store: Store, workshop_id: int, activity_id: str) -> list[Review]:
     rows = store.read(lambda c: c.execute(select(
         RV.id, AL.reviewer_id, AL.author_id, RV.scores, RV.comment, RV.flag).join(
         allocations, RV.allocation_id == AL.id).where(
-        AL.workshop_id == workshop_id, AL.activity_id == activity_id)).all())
-    return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+        AL.workshop_id == workshop_id, AL.activity_id == activity_id).order_by(RV.id)).all())
+    return [Review(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
 
 
 def flag(store: Store, review_id: int, author: int, kind: str) -> None:
@@ -163,8 +237,17 @@ def flag(store: Store, review_id: int, author: int, kind: str) -> None:
     store.write(mark)
 
 
-def reviews_given(store: Store, activity_id: str, reviewer: int) -> list[int]:
+def reviewers(store: Store, workshop_id: int) -> dict[str, int]:
+    """review activity → how many people have given at least one review."""
+    query = (select(AL.activity_id, func.count(func.distinct(AL.reviewer_id)))
+             .join(reviews, RV.allocation_id == AL.id)
+             .where(AL.workshop_id == workshop_id).group_by(AL.activity_id))
+    return {a: int(n) for a, n in store.read(lambda c: c.execute(query).all())}
+
+
+def reviews_given(store: Store, workshop_id: int, activity_id: str, reviewer: int) -> list[int]:
     rows = store.read(lambda c: c.execute(select(RV.id).join(
         allocations, RV.allocation_id == AL.id).where(
-        AL.activity_id == activity_id, AL.reviewer_id == reviewer)).all())
+        AL.workshop_id == workshop_id, AL.activity_id == activity_id,
+        AL.reviewer_id == reviewer)).all())
     return [int(r[0]) for r in rows]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kit.logic.phases import Phase
+
 
 @dataclass(frozen=True)
 class Workshop:
@@ -41,6 +43,7 @@ class Submission:
     version: int
     payload: dict[str, Any]
     created_at: float
+    group_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class LiveState:
     message: str
     timer_end: float | None
     timer_label: str
-    states: dict[str, str]
+    states: dict[str, Phase]
     closed: bool
     changed: dict[str, float]
+    timer_paused: float | None = None
+    """Seconds left on a paused countdown."""

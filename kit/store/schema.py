@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 metadata = MetaData()
 
 meta = Table(
@@ -40,6 +40,7 @@ workshops = Table(
     Column("message", String(200), nullable=False, default=""),
     Column("timer_end", Float, nullable=True),
     Column("timer_label", String(100), nullable=False, default=""),
+    Column("timer_left", Float, nullable=True),  # seconds left while the countdown is paused
     Column("closed_at", Float, nullable=True),
 )
 
@@ -86,6 +87,7 @@ submissions = Table(
     Column("payload", Text, nullable=False),
     Column("submit_key", String(64), nullable=False),
     Column("created_at", Float, nullable=False),
+    Column("group_no", Integer, nullable=True),  # set on a group's shared draft
     UniqueConstraint("participant_id", "activity_id", "item_id", "version"),
     UniqueConstraint("participant_id", "submit_key"),
     Index("ix_submissions_activity", "workshop_id", "activity_id"),
@@ -121,6 +123,7 @@ reviews = Table(
     Column("submit_key", String(64), nullable=False, unique=True),
     Column("created_at", Float, nullable=False),
     Column("flag", String(16), nullable=True),
+    Index("ux_reviews_allocation", "allocation_id", unique=True),  # one review per allocation
 )
 
 calibrations = Table(
@@ -128,8 +131,10 @@ calibrations = Table(
     Column("participant_id", ForeignKey("participants.id"), primary_key=True),
     Column("activity_id", String(64), primary_key=True),
     Column("exemplar_id", String(64), primary_key=True),
+    Column("workshop_id", Integer, nullable=False, default=0),
     Column("scores", Text, nullable=False),
     Column("created_at", Float, nullable=False),
+    Index("ix_calibrations_workshop", "workshop_id", "activity_id"),
 )
 
 overrides = Table(
@@ -150,7 +155,21 @@ events = Table(
     Column("workshop_id", Integer, nullable=True),
     Column("participant_id", Integer, nullable=True),
     Column("kind", String(16), nullable=False),
-    Column("message", Text, nullable=False),
+    Column("message", Text, nullable=False),  # one line of Chinese for the 问题 panel
     Column("created_at", Float, nullable=False),
+    Column("role", String(16), nullable=False, default=""),  # trainee, console, projector, cell
+    Column("detail", Text, nullable=False, default=""),  # the traceback: instructor only
     Index("ix_events_workshop", "workshop_id"),
+)
+
+page_tokens = Table(
+    "page_tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    # console: a session traded once for the instructor key; projector: the projector link
+    Column("kind", String(16), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("revoked_at", Float, nullable=True),
+    Index("ix_page_tokens_workshop", "workshop_id", "kind"),
 )

@@ -37,7 +37,7 @@ def dumps(payload: dict[str, Any]) -> str:
 
 def _record(row: Any) -> Submission:
     return Submission(row.id, row.activity_id, row.item_id, row.participant_id, row.version,
-                      json.loads(row.payload), row.created_at)
+                      json.loads(row.payload), row.created_at, row.group_no)
 
 
 def _same_key(conn: Connection, pid: int, submit_key: str) -> Any:
@@ -124,6 +124,13 @@ def answered(store: Store, workshop_id: int) -> dict[str, int]:
     query = (select(S.activity_id, func.count(func.distinct(S.participant_id)))
              .where(S.workshop_id == workshop_id).group_by(S.activity_id))
     return {a: int(n) for a, n in store.read(lambda c: c.execute(query).all())}
+
+
+def submitters(store: Store, workshop_id: int, activity_id: str) -> set[int]:
+    """Who has submitted anything to one activity."""
+    query = select(func.distinct(S.participant_id)).where(
+        S.workshop_id == workshop_id, S.activity_id == activity_id)
+    return {int(r[0]) for r in store.read(lambda c: c.execute(query).all())}
 
 
 def latest_all(store: Store, workshop_id: int) -> list[Submission]:

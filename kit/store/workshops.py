@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from kit.logic.phases import parse
 from kit.store import ids
 from kit.store.db import Store
 from kit.store.records import LiveState, Workshop
@@ -83,7 +84,22 @@ def set_message(store: Store, workshop_id: int, message: str) -> None:
 
 def set_timer(store: Store, workshop_id: int, seconds: float | None, label: str = "") -> None:
     end = time.time() + seconds if seconds else None
-    store.write(lambda c: bump(c, workshop_id, timer_end=end, timer_label=label[:100]))
+    store.write(lambda c: bump(c, workshop_id, timer_end=end, timer_label=label[:100],
+                               timer_left=None))
+
+
+def pause_timer(store: Store, workshop_id: int, paused: bool) -> None:
+    """Pause a running countdown (the seconds left are kept), or resume a paused one."""
+
+    def change(conn: Connection) -> None:
+        w = conn.execute(select(W.timer_end, W.timer_left).where(W.id == workshop_id)).one()
+        now = time.time()
+        if paused and w.timer_end is not None:
+            bump(conn, workshop_id, timer_end=None, timer_left=max(0.0, w.timer_end - now))
+        elif not paused and w.timer_left is not None:
+            bump(conn, workshop_id, timer_end=now + w.timer_left, timer_left=None)
+
+    store.write(change)
 
 
 def revision(conn: Connection, workshop_id: int) -> int:
@@ -98,7 +114,7 @@ def live_state(store: Store, workshop_id: int) -> LiveState:
         rows = c.execute(select(a.activity_id, a.state, a.changed_at)
                          .where(a.workshop_id == workshop_id)).all()
         return LiveState(w.rev, w.message, w.timer_end, w.timer_label,
-                         {r.activity_id: r.state for r in rows}, w.closed_at is not None,
-                         {r.activity_id: r.changed_at for r in rows})
+                         {r.activity_id: parse(r.state) for r in rows}, w.closed_at is not None,
+                         {r.activity_id: r.changed_at for r in rows}, w.timer_left)
 
     return store.read(read)

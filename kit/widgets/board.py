@@ -1,67 +1,121 @@
-"""The projector view of a classification, quiz or poll: counts only, no trainee names."""
+"""Live results of a classification, quiz or poll: one question at a time, counts only.
+
+The console and the projector both use it; it never holds a trainee's name.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
 
 import ipywidgets as W
 
 from kit.content import Course
 from kit.logic import stats
-from kit.logic.agreement import agreement
+from kit.logic.agreement import agreement, reading
+from kit.logic.phases import Phase
 from kit.logic.questions import Ask, Question, for_activity
-from kit.store import Store, work
-from kit.widgets._base import esc
+from kit.state.console import Board
+from kit.widgets._base import View, esc
 from kit.widgets.charts import bars, matrix, percent
 
+Answers = Sequence[Mapping[str, list[str]]]
 
-class Board(W.VBox):
-    """Live class distribution per dimension, accuracy, confusion, agreement, most missed."""
 
-    def __init__(self, course: Course, activity_id: str, store: Store, workshop_id: int) -> None:
-        self.activity_id, self.store, self.workshop_id = activity_id, store, workshop_id
-        self.questions = for_activity(course, activity_id)
-        self.revealed = False
-        self.summary, self.body = W.HTML(), W.HTML()
-        super().__init__([W.HTML(f"<h3>{esc(course.activity(activity_id).title)}</h3>"),
-                          self.summary, self.body])
+def by_question(board: Board) -> dict[str, list[Mapping[str, list[str]]]]:
+    out: dict[str, list[Mapping[str, list[str]]]] = {}
+    for a in board.answers:
+        out.setdefault(a.item_id, []).append(a.answer)
+    return out
 
-    def refresh(self) -> int:
-        """Read the latest submissions and redraw; return how many answers are in."""
-        subs = work.latest(self.store, self.workshop_id, self.activity_id)
-        by_q: dict[str, list[dict[str, list[str]]]] = {q.id: [] for q in self.questions}
-        by_p: dict[int, dict[str, dict[str, list[str]]]] = {}
-        for s in subs:
-            answer = s.payload.get("answer", {})
-            by_q.setdefault(s.item_id, []).append(answer)
-            by_p.setdefault(s.participant_id, {})[s.item_id] = answer
-        self.summary.value = self._summary(by_q, by_p)
-        self.body.value = "".join(self._question(q, by_q.get(q.id, [])) for q in self.questions)
-        return len(subs)
 
-    def _summary(self, by_q: dict[str, list[dict[str, list[str]]]],
-                 by_p: dict[int, dict[str, dict[str, list[str]]]]) -> str:
-        items = [f"已作答 <b>{len(by_p)}</b> 人"]
-        for ask in self.questions[0].asks:
-            if ask.key is not None or len(self.questions) > 1:
-                agree = agreement(self.questions, ask.id, by_p)
-                items.append(f"{esc(ask.name)} 一致性({agree.method}):{_num(agree.value)}")
-        missed = stats.most_missed(self.questions, by_q, top=3)
-        names = {q.id: q.title or q.id for q in self.questions}
+def question_html(q: Question, answers: Answers, revealed: bool, people: int) -> str:
+    """One question's chart per dimension: share per label in %, the key marked after
+    reveal (also at 0 picks), and 正确率 on every graded chart."""
+    parts = [f"<div class='kit-qtitle'>{esc(q.title or q.body[:60])}</div>",
+             f"<small>{len(answers)} / {people} 人作答</small>" if people else ""]
+    for ask in q.asks:
+        key = ask.key if (revealed and ask.key) else ()
+        acc = stats.accuracy(answers, ask) if (revealed and ask.key) else None
+        head = f"<b>{esc(ask.name)}</b>" + (f" · 正确率 <b>{percent(acc or 0.0)}</b>"
+                                            if revealed and ask.key else "")
+        parts.append(f"<div class='kit-chart'>{head}"
+                     + bars(stats.distribution(answers, ask), _names(ask), key, len(answers),
+                            [c.code for c in ask.choices]) + "</div>")
+    return "<div class='kit-card kit-board-q'>" + "".join(parts) + "</div>"
+
+
+def summary_html(questions: Sequence[Question], board: Board) -> str:
+    """Who answered, agreement in plain words (the number on request), the most missed."""
+    by_p: dict[int, dict[str, Mapping[str, list[str]]]] = {}
+    for a in board.answers:
+        by_p.setdefault(a.participant, {})[a.item_id] = a.answer
+    items = [f"已作答 <b>{len(by_p)}</b> 人"]
+    for ask in questions[0].asks if questions else ():
+        if ask.key is not None or len(questions) > 1:
+            agree = agreement(questions, ask.id, by_p)
+            items.append(f"{esc(ask.name)} 一致性:<b>{reading(agree.value)}</b>"
+                         f"<details class='kit-inline'><summary>数值</summary>{agree.method} "
+                         f"{_num(agree.value)}</details>")
+    if board.phase == Phase.REVEALED:
+        missed = stats.most_missed(questions, by_question(board), top=3)
+        names = {q.id: q.title or q.id for q in questions}
         if missed:
-            items.append("最易错:" + "、".join(f"{esc(names[q])}({m:.0%})" for q, m in missed))
-        return "<div class='kit-card' style='font-size:18px'>" + "<br>".join(items) + "</div>"
+            items.append("最易错:" + "、".join(f"{esc(names[q])}(得分 {m:.0%})"
+                                            for q, m in missed))
+    return "<div class='kit-card kit-summary'>" + "<br>".join(items) + "</div>"
 
-    def _question(self, q: Question, answers: list[dict[str, list[str]]]) -> str:
-        parts = [f"<h4>{esc(q.title or q.body[:40])}</h4>"]
+
+class BoardView(View):
+    """The console's results of one activity: a summary, then one question with 上一题/下一题."""
+
+    def __init__(self, course: Course, activity_id: str,
+                 on_focus: Callable[[int], None] | None = None) -> None:
+        self.activity_id = activity_id
+        self.questions = for_activity(course, activity_id)
+        self.index, self._on_focus = 0, on_focus
+        self.board = Board(activity_id, Phase.WAITING)
+        self.summary, self.body, self.where = W.HTML(), W.HTML(), W.HTML()
+        self.confusion = W.HTML()
+        super().__init__([W.HTML(f"<h3>{esc(course.activity(activity_id).title)}</h3>"),
+                          self.summary, *([self._nav()] if len(self.questions) > 1 else []),
+                          self.body, self.confusion])
+
+    def _nav(self) -> W.HBox:
+        prev, nxt = W.Button(description="上一题"), W.Button(description="下一题")
+        prev.on_click(lambda _: self.go(self.index - 1))
+        nxt.on_click(lambda _: self.go(self.index + 1))
+        return W.HBox([prev, self.where, nxt], layout=W.Layout(flex_flow="row wrap",
+                                                               align_items="center"))
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.questions) - 1))
+        if self._on_focus is not None:
+            self._on_focus(self.index)
+        self.render(self.board)
+
+    def render(self, board: Board, people: int = 0) -> None:
+        self.board = board
+        revealed = board.phase == Phase.REVEALED
+        q = self.questions[self.index]
+        answers = by_question(board).get(q.id, [])
+        self.where.value = f"第 {self.index + 1} / {len(self.questions)} 题"
+        _set(self.summary, summary_html(self.questions, board))
+        _set(self.body, question_html(q, answers, revealed, people))
+        _set(self.confusion, self._confusion(q, answers) if revealed else "")
+
+    def _confusion(self, q: Question, answers: Answers) -> str:
+        out = []
         for ask in q.asks:
-            key = ask.key if (self.revealed and ask.key) else ()
-            acc = stats.accuracy(answers, ask) if self.revealed else None
-            head = f"<b>{esc(ask.name)}</b>" + (f" 正确率 {percent(acc)}" if acc else "")
-            parts.append(head + bars(stats.distribution(answers, ask), _names(ask), key))
-            if self.revealed and ask.key:
+            if ask.key:
                 cells = stats.confusion((ask, a) for a in answers)
-                parts.append("<details><summary>混淆表</summary>"
-                             + matrix(cells, _names(ask)) + "</details>")
-        return "<div class='kit-card'>" + "".join(parts) + "</div>"
+                out.append(f"<details><summary>{esc(ask.name)} 混淆表</summary>"
+                           + matrix(cells, _names(ask)) + "</details>")
+        return "".join(out)
+
+
+def _set(widget: W.HTML, value: str) -> None:
+    if widget.value != value:
+        widget.value = value
 
 
 def _names(ask: Ask) -> dict[str, str]:
@@ -70,3 +124,4 @@ def _names(ask: Ask) -> dict[str, str]:
 
 def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
+

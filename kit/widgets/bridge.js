@@ -1,4 +1,5 @@
-// 消保工坊 page bridge: URL parameters, connection watchdog, kernel shutdown on page close.
+// 消保工坊 page bridge: URL parameters, kept console session, saving on hide, connection
+// watchdog, kernel shutdown on page close.
 // One small ES module for anywidget; no network access beyond this server.
 function xsrf() {
   const m = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/);
@@ -36,12 +37,55 @@ function overlay(text) {
   document.body.append(box);
 }
 
+const STORE = "kit:";
+
+function stored() {
+  const out = {};
+  try {
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const k = window.localStorage.key(i);
+      if (k && k.startsWith(STORE)) out[k.slice(STORE.length)] = window.localStorage.getItem(k);
+    }
+  } catch (e) { /* storage may be off: then nothing is kept */ }
+  return out;
+}
+
+function keep(key, value) {
+  try {
+    if (value === null || value === undefined) window.localStorage.removeItem(STORE + key);
+    else window.localStorage.setItem(STORE + key, value);
+  } catch (e) { /* storage may be off */ }
+}
+
+function download(msg) {
+  const bytes = Uint8Array.from(atob(msg.data), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: msg.mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = msg.name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+function copy(text) {
+  if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
+}
+
 function render({ model, el }) {
   el.style.display = "none";
+  model.set("stored", stored());
   if (model.get("query") === null) {  // the kernel did not get it from Voilà's request
     model.set("query", window.location.search.replace(/^\?/, ""));
-    model.save_changes();
   }
+  model.save_changes();
+
+  // Work in progress is saved when the page is hidden, left or loses focus.
+  const flush = () => model.send({ type: "flush" });
+  const hidden = () => { if (document.visibilityState === "hidden") flush(); };
+  document.addEventListener("visibilitychange", hidden);
+  document.addEventListener("focusout", flush);
 
   model.on("change:url_query", () => {
     const q = model.get("url_query");
@@ -52,6 +96,9 @@ function render({ model, el }) {
   let lastPong = Date.now();
   model.on("msg:custom", (msg) => {
     if (msg && msg.type === "pong") lastPong = Date.now();
+    if (msg && msg.type === "store") keep(msg.key, msg.value);
+    if (msg && msg.type === "download") download(msg);
+    if (msg && msg.type === "copy") copy(msg.text);
   });
   const every = model.get("ping_seconds") * 1000;
   const timer = setInterval(() => {
@@ -63,6 +110,7 @@ function render({ model, el }) {
   }, every);
 
   const shutdown = () => {
+    flush();
     const k = kernelInfo();
     if (!k || !k.id || !model.get("shutdown_on_close")) return;
     fetch(k.base + "voila/api/shutdown/" + k.id, {
@@ -74,6 +122,8 @@ function render({ model, el }) {
   return () => {
     clearInterval(timer);
     window.removeEventListener("pagehide", shutdown);
+    document.removeEventListener("visibilitychange", hidden);
+    document.removeEventListener("focusout", flush);
   };
 }
 

@@ -1,9 +1,12 @@
 """The page bridge: the one piece of browser code the kit needs (anywidget, one file).
 
-- reads the page's query string (``code``, ``t`` for a trainee token, ``key`` for the console):
-  from Voilà's request when it started this kernel for the page (the first screen is then part
-  of the page as served), else from the browser once the page runs;
+- reads the page's query string (``code``, ``t`` for a trainee token): from Voilà's request
+  when it started this kernel for the page (the first screen is then part of the page as
+  served), else from the browser once the page runs;
 - writes the participant token into the URL, so a reload brings back the same person;
+- keeps a console session token in the browser's storage (never in the URL), and hands it back
+  to the kernel when the page loads;
+- tells the kernel to save work in progress when the page is hidden, closed or loses focus;
 - shows a Chinese "connection lost" overlay with a reconnect button when the kernel is gone;
 - asks the server to shut the kernel down when the page closes.
 """
@@ -11,7 +14,7 @@
 from __future__ import annotations
 
 import os
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -38,7 +41,9 @@ class PageBridge(anywidget.AnyWidget):
     query = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     """``None`` until the page reports its query string."""
     url_query = traitlets.Unicode(None, allow_none=True).tag(sync=True)
-    """``None`` until the page reports its query string."""
+    """The query string the page's address should show (``None``: leave it)."""
+    stored = traitlets.Dict(None, allow_none=True).tag(sync=True)
+    """The kit's values in the browser's storage (``None`` until the page reports them)."""
     ping_seconds = traitlets.Int(5).tag(sync=True)
     shutdown_on_close = traitlets.Bool(True).tag(sync=True)
 
@@ -46,17 +51,21 @@ class PageBridge(anywidget.AnyWidget):
         super().__init__(**kwargs)
         if self.query is None:
             self.query = served_query()
-        self.last_ping = time.monotonic()
+        self._handlers: dict[str, list[Callable[[], None]]] = {}
         self.on_msg(self._on_msg)
 
-    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        if isinstance(content, dict) and content.get("type") == "ping":
-            self.last_ping = time.monotonic()
-            self.send({"type": "pong"})
+    def on(self, kind: str, handler: Callable[[], None]) -> None:
+        """Call ``handler`` when the page sends ``kind``: ``ping`` or ``flush``."""
+        self._handlers.setdefault(kind, []).append(handler)
 
-    def page_gone(self, after: float = 120.0) -> bool:
-        """No ping for ``after`` seconds: the page was closed, stop working for it."""
-        return time.monotonic() - self.last_ping > after
+    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind == "ping":
+            self.send({"type": "pong"})
+        for handler in self._handlers.get(str(kind), ()):
+            handler()
 
     def params(self) -> dict[str, str]:
         return {k: v[-1] for k, v in parse_qs(self.query or "").items()}
@@ -64,3 +73,15 @@ class PageBridge(anywidget.AnyWidget):
     def set_params(self, **params: str) -> None:
         """Replace the page URL's query string (no reload)."""
         self.url_query = urlencode({k: v for k, v in params.items() if v})
+
+    def keep(self, key: str, value: str | None) -> None:
+        """Keep ``value`` in the browser's storage under ``key`` (``None`` forgets it)."""
+        self.send({"type": "store", "key": key, "value": value})
+
+    def download(self, name: str, mime: str, data: str) -> None:
+        """Have the browser save ``data`` (base64) as the file ``name``, without a second click."""
+        self.send({"type": "download", "name": name, "mime": mime, "data": data})
+
+    def copy(self, text: str) -> None:
+        """Put ``text`` on the clipboard of the person at the page."""
+        self.send({"type": "copy", "text": text})

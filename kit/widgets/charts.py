@@ -1,4 +1,8 @@
-"""Offline charts as plain HTML and CSS: readable on a projector, nothing to download."""
+"""Offline charts as plain HTML and CSS: readable on a projector, nothing to download.
+
+Every bar says its share in % and its count in text; after reveal the key is marked with ✔
+and the word 答案, also when nobody chose it (colour is never the only signal).
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,27 @@ from collections.abc import Mapping, Sequence
 
 from kit.htmltext import esc
 
-BAR = ('<div style="display:flex;align-items:center;margin:2px 0;font-size:18px">'
-       '<div style="width:11em;text-align:right;padding-right:8px">{label}</div>'
-       '<div style="background:{color};height:22px;width:{width}%;min-width:2px"></div>'
-       '<div style="padding-left:6px">{count}</div></div>')
+BAR = ('<div class="kit-bar{cls}"><div class="kit-bar-label">{label}</div>'
+       '<div class="kit-bar-track"><span style="width:{width}%"></span></div>'
+       '<div class="kit-bar-value">{share}({count} 人)</div></div>')
 
 
-def bars(counts: Mapping[str, int], names: Mapping[str, str], key: Sequence[str] = ()) -> str:
-    """Horizontal bars, one per label; key labels in green once revealed."""
-    top = max(counts.values(), default=0) or 1
-    rows = [BAR.format(label=esc(names.get(code, code)), count=n,
-                       width=round(80 * n / top), color="#12b76a" if code in key else "#2e90fa")
-            for code, n in counts.items()]
-    return "".join(rows)
+def bars(counts: Mapping[str, int], names: Mapping[str, str], key: Sequence[str] = (),
+         total: int | None = None, order: Sequence[str] = ()) -> str:
+    """One bar per label in ``order`` (else as counted); ``total`` is who answered."""
+    codes = list(order) or list(counts)
+    codes += [c for c in counts if c not in codes]
+    n = total if total is not None else sum(counts.values())
+    rows = []
+    for code in codes:
+        count = counts.get(code, 0)
+        if count == 0 and code not in key:
+            continue  # no zero-pick clutter, except the key itself
+        share = count / n if n else 0.0
+        label = esc(names.get(code, code)) + (" <b>✔ 答案</b>" if code in key else "")
+        rows.append(BAR.format(cls=" kit-key" if code in key else "", label=label,
+                               width=round(100 * share), share=f"{share:.0%}", count=count))
+    return "".join(rows) or "<div class='kit-quiet'>还没有人作答。</div>"
 
 
 def percent(value: float | None) -> str:
@@ -34,5 +46,5 @@ def matrix(cells: Mapping[tuple[str, str], int], names: Mapping[str, str]) -> st
         f"<tr><th>{esc(names.get(r, r))}</th>"
         + "".join(f"<td style='text-align:center'>{cells.get((r, c), '')}</td>" for c in cols)
         + "</tr>" for r in rows)
-    return (f"<table style='border-collapse:collapse;font-size:15px'><tr><th>答案＼选择</th>"
+    return (f"<table class='kit-table'><tr><th>答案＼选择</th>"
             f"{head}</tr>{body}</table>")

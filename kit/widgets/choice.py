@@ -8,10 +8,10 @@ import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle
 
 from kit.logic.questions import Ask
-from kit.widgets._base import esc
+from kit.widgets._base import View, esc
 
 
-class ChoiceInput(W.VBox):
+class ChoiceInput(View):
     """Single choice behaves like radio buttons; multiple choice like check boxes."""
 
     def __init__(self, ask: Ask, on_change: Callable[[], None] | None = None) -> None:
@@ -70,3 +70,8 @@ class ChoiceInput(W.VBox):
         for code, button in self.buttons.items():
             style = "success" if key and code in key else ("danger" if button.value else "")
             button.button_style = style
+
+    def mark_own(self) -> None:
+        """A poll after its result is out: the own choice stays marked, in neutral colours."""
+        for button in self.buttons.values():
+            button.button_style = ""

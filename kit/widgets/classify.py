@@ -1,46 +1,62 @@
 """Case classification, quizzes and polls: one view, driven by content.
 
-Live: autosave while working, submit until closed, feedback after reveal.
-Solo (no seat): feedback right after each submit.
+Live: changes go up as work in progress (the page autosaves them), submit until closed,
+feedback after reveal (a poll shows the class's result instead). Solo (self-study, no live
+session): feedback right after each submit, nothing stored.
 """
 
 from __future__ import annotations
 
-import time
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as W
 
-from kit.live.seat import Seat
 from kit.logic.classify import HELP
+from kit.logic.phases import Phase
 from kit.logic.questions import Question
-from kit.widgets._base import Notice, esc
+from kit.state.activity import ActivityState
+from kit.state.common import Done, Note
+from kit.state.events import WorkEvents
+from kit.widgets._base import Notice, View, esc
 from kit.widgets.question import QuestionCard
+from kit.widgets.saved import SavedMark
 
-DEBOUNCE = 1.0
-STATE_TEXT = {"open": "", "closed": "本活动已关闭,等待讲师公布答案。",
-              "revealed": "答案已公布,请查看每个维度的反馈。", "waiting": "本活动尚未开放。"}
+STATE_TEXT = {Phase.OPEN: "", Phase.CLOSED: "本活动已关闭,等待讲师公布答案。",
+              Phase.REVEALED: "答案已公布,请查看每个维度的反馈。",
+              Phase.WAITING: "本活动尚未开放。"}
+POLL_TEXT = {Phase.CLOSED: "投票已结束,等待讲师公布结果。", Phase.REVEALED: "投票结果已公布。"}
 
 
-class ClassifyView(W.VBox):
+class ClassifyView(View):
     """One question on screen at a time (phones, and fewer widgets per kernel)."""
 
     def __init__(self, activity_id: str, title: str, questions: tuple[Question, ...],
-                 seat: Seat | None = None) -> None:
-        self.activity_id, self.seat, self.phase = activity_id, seat, "open"
-        self.questions, self.index = questions, 0
-        self.dirty: dict[str, float] = {}
+                 events: WorkEvents | None = None, saved: Mapping[str, Any] | None = None,
+                 poll: bool = False) -> None:
+        self.activity_id, self.events, self.solo = activity_id, events or WorkEvents(), not events
+        self.questions, self.index, self.poll = questions, 0, poll
+        self.state = ActivityState(activity_id, "poll" if poll else "classify", Phase.OPEN)
+        self.saved = dict(saved or {})
         self._cards: dict[str, QuestionCard] = {}
-        self.saved = seat.restore(activity_id) if seat is not None else {}
-        self.notice, self.stage, self.where = Notice(), W.VBox(), W.HTML()
+        self.notice, self.stage, self.where, self.mark = Notice(), W.VBox(), W.HTML(), SavedMark()
+        graded = any(a.graded for q in questions for a in q.asks)
+        parts: list[W.Widget] = [W.HTML(f"<h3>{esc(title)}</h3>")]
+        if graded:
+            parts.append(W.HTML(f"<small>{esc(HELP)}</small>"))
+        parts.append(self.notice)
+        if len(questions) > 1:
+            parts.append(self._nav())
+        super().__init__([*parts, self.stage, self.mark])
+        self.add_class("kit-activity")
+        self.go(0)
+
+    def _nav(self) -> W.HBox:
         prev, nxt = W.Button(description="上一题"), W.Button(description="下一题")
         prev.on_click(lambda _: self.go(self.index - 1))
         nxt.on_click(lambda _: self.go(self.index + 1))
-        graded = any(a.graded for q in questions for a in q.asks)
-        help_text = W.HTML(f"<small>{esc(HELP)}</small>") if graded else W.HTML()
-        nav = W.HBox([prev, self.where, nxt]) if len(questions) > 1 else W.HBox()
-        super().__init__([W.HTML(f"<h3>{esc(title)}</h3>"), help_text, self.notice, nav,
-                          self.stage])
-        self.go(0)
+        return W.HBox([prev, self.where, nxt], layout=W.Layout(flex_flow="row wrap",
+                                                               align_items="center"))
 
     @property
     def cards(self) -> list[QuestionCard]:
@@ -52,8 +68,8 @@ class ClassifyView(W.VBox):
             q = next(q for q in self.questions if q.id == question_id)
             card = QuestionCard(q, self._changed, self._submit)
             card.restore(self.saved.get(q.id, {}).get("answer", {}))
-            self._show_phase(card)
             self._cards[q.id] = card
+            self._show(card)
         return self._cards[question_id]
 
     def go(self, index: int) -> None:
@@ -63,42 +79,32 @@ class ClassifyView(W.VBox):
         self.where.value = f"第 {self.index + 1} / {len(self.questions)} 题"
 
     def _changed(self, card: QuestionCard) -> None:
-        self.dirty[card.question.id] = time.monotonic()
+        self.events.change(card.question.id, {"answer": card.answer})
 
-    def flush(self, now: float | None = None, debounce: float = DEBOUNCE) -> int:
-        """Autosave inputs idle for ``debounce`` seconds; return how many were saved."""
-        if self.seat is None:
-            return 0
-        now, saved = now if now is not None else time.monotonic(), 0
-        for qid, changed in list(self.dirty.items()):
-            if now - changed >= debounce:
-                self.seat.autosave(self.activity_id, qid, {"answer": self.card(qid).answer})
-                self.seat.mark(self.activity_id, "working", every=15)
-                del self.dirty[qid]
-                saved += 1
-        return saved
-
-    def _submit(self, card: QuestionCard) -> None:
-        problems = card.problems()
-        if problems:
-            card.notice.show(";".join(problems), "error")
-            return
-        if self.seat is None:
+    def _submit(self, card: QuestionCard, done: Done) -> None:
+        if self.solo:
             card.reveal()
             card.notice.show("已提交,请查看下方反馈。", "ok")
-            return
-        sub = self.seat.submit(self.activity_id, card.question.id, {"answer": card.answer})
-        self.seat.autosave(self.activity_id, card.question.id, {"answer": card.answer})
-        self.dirty.pop(card.question.id, None)
-        card.notice.show(f"已提交(第 {sub.version} 版),关闭前仍可修改后重新提交。", "ok")
+            return done()
+        self.events.submit(card.question.id, {"answer": card.answer}, done)
+        return None
 
-    def apply_state(self, state: str) -> None:
-        self.phase = state
+    def render(self, state: ActivityState) -> None:
+        """The page's state for this activity: phase, submit outcomes, saved mark, tallies."""
+        self.state = state
         for card in self.cards:
-            self._show_phase(card)
-        self.notice.show(STATE_TEXT.get(state, ""), "info")
+            self._show(card)
+        texts = POLL_TEXT if self.poll else STATE_TEXT
+        self.notice.show(texts.get(state.phase, STATE_TEXT[state.phase]), "info")
+        self.mark.render(state.saved_at, state.unsaved)
 
-    def _show_phase(self, card: QuestionCard) -> None:
-        card.set_enabled(self.phase == "open")
-        if self.phase == "revealed":
-            card.reveal()
+    def _show(self, card: QuestionCard) -> None:
+        state = self.state
+        card.set_enabled(state.phase == Phase.OPEN)
+        card.note(state.notes.get(card.question.id, Note()) if not self.solo else None)
+        if state.phase == Phase.REVEALED:
+            if self.poll:
+                card.show_tally(state.tallies.get(card.question.id))
+            else:
+                card.reveal()
+

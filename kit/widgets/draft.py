@@ -1,131 +1,169 @@
 """Drafting a handling plan: the case, then one text area per template section.
 
-Character counts as you type, a completeness check before submit, autosave, resubmit until
-the activity closes. Rule hints come from the content's rule set (kit.logic.rules).
+Character counts as you type, rule hints from the content's rule set, a completeness check
+before submit, resubmit until the activity closes. For a group draft, a conflict with another
+member's save shows both texts and lets this member choose; nothing is lost.
 """
 
 from __future__ import annotations
 
-import time
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as W
 
 from kit.content import Course
-from kit.live.seat import Seat
+from kit.content.rubric_models import DraftActivity
 from kit.logic import rules
 from kit.logic.drafting import completeness, section_count
+from kit.logic.phases import Phase
 from kit.logic.questions import from_case
-from kit.logic.text import DRAFT_MAX, clean_text
-from kit.widgets._base import Notice, error_boundary, esc
-from kit.widgets.group_draft import group_restore, group_submit
+from kit.logic.text import DRAFT_MAX, InputProblem, clean_text
+from kit.state.activity import ActivityState
+from kit.state.common import Done, Note
+from kit.state.drafting import GroupState
+from kit.state.events import GroupEvents, WorkEvents
+from kit.widgets._base import ActionButton, Notice, View, error_boundary, esc, replace_children
+from kit.widgets.draft_text import draft_html
 from kit.widgets.hints import hints_html
 from kit.widgets.question import card_html
+from kit.widgets.saved import SavedMark
 
 
-class DraftView(W.VBox):
-    def __init__(self, course: Course, activity_id: str, seat: Seat | None) -> None:
+class DraftView(View):
+    def __init__(self, course: Course, activity_id: str, events: WorkEvents | None = None,
+                 group_events: GroupEvents | None = None,
+                 saved: Mapping[str, Any] | None = None) -> None:
         act = course.activity(activity_id)
-        assert act.kind == "draft"
-        self.activity_id, self.seat, self.phase = activity_id, seat, "open"
-        self.template = course.templates[act.template]
-        self.case = course.cases[act.cases[0]]
-        group = seat.group_no() if (seat is not None and act.group) else None
-        self.group = group
-        self.item_id = f"{self.case.id}#g{group}" if group is not None else self.case.id
-        self.dirty_at, self.base = 0.0, 0
-        self.conflict = W.VBox()
-        self.areas = {s.id: W.Textarea(placeholder=s.guidance, layout=W.Layout(width="100%",
-                                       height="90px")) for s in self.template.sections}
+        assert isinstance(act, DraftActivity)
+        self.activity_id, self.events, self.solo = activity_id, events or WorkEvents(), not events
+        self.group_events = group_events or GroupEvents()
+        self.template, self.case = course.templates[act.template], course.cases[act.cases[0]]
+        self.item_id = self.case.id
+        self.areas = {s.id: W.Textarea(placeholder=s.guidance, layout=W.Layout(
+            width="100%", height="90px")) for s in self.template.sections}
         self.counts = {s.id: W.HTML() for s in self.template.sections}
-        for sid, area in self.areas.items():
-            area.observe(lambda _, sid=sid: self._typed(sid), "value")
         self.rulesets = course.rules_for(self.template.id)
-        self.hints = W.HTML()
-        self.notice, self.submit_button = Notice(), W.Button(description="提交方案",
-                                                              button_style="primary")
-        self.submit_button.on_click(lambda _: self.submit())
+        self.hints, self.conflict, self.mark = W.HTML(), W.VBox(), SavedMark()
+        self.notice, self._note = Notice(), Note()
+        self.submit_button = ActionButton("提交方案", self._submit, button_style="primary")
+        self._group: GroupState | None = None
         super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3>"),
                           W.HTML(card_html(from_case(self.case, ()))), *self._sections(),
-                          self.hints, W.HBox([self.submit_button, self.notice]), self.conflict])
-        self._restore()
+                          self.hints, W.HBox([self.submit_button, self.notice], layout=W.Layout(
+                              flex_flow="row wrap", align_items="center")),
+                          self.mark, self.conflict])
+        self.add_class("kit-activity")
+        self.fill(dict(saved or {}).get(self.item_id, {}).get("sections", {}))
+        for sid, area in self.areas.items():
+            area.observe(lambda _, sid=sid: self._typed(sid), "value")
 
     def _sections(self) -> list[W.Widget]:
         return [W.VBox([W.HTML(f"<b>{i}. {esc(s.title)}</b> <small>{esc(s.guidance)}</small>"),
                         self.areas[s.id], self.counts[s.id]])
                 for i, s in enumerate(self.template.sections, 1)]
 
-    def _restore(self) -> None:
-        saved = self.seat.restore(self.activity_id) if self.seat else {}
-        mine = saved.get(self.item_id, {})
-        if self.group is not None:
-            mine = group_restore(self, mine)
-        self.fill(mine.get("sections", {}))
-        self.dirty_at = 0.0
-        for sid in self.areas:
-            self._count(sid)
-
-    def fill(self, sections: dict[str, str]) -> None:
+    def fill(self, sections: Mapping[str, str]) -> None:
         for sid, text in sections.items():
             if sid in self.areas:
                 self.areas[sid].value = text
+        for sid in self.areas:
+            self._count(sid)
+        self.update_hints()
 
     @property
     def sections(self) -> dict[str, str]:
         return {sid: area.value for sid, area in self.areas.items()}
 
+    def _payload(self) -> dict[str, Any]:
+        base = {"base": self._group.base} if self._group is not None else {}
+        return {"sections": self.sections, **base}
+
+    @error_boundary
     def _typed(self, sid: str) -> None:
-        self.dirty_at = time.monotonic()
         self._count(sid)
+        self.update_hints()
+        self.events.change(self.item_id, self._payload())
 
     def _count(self, sid: str) -> None:
         section = next(s for s in self.template.sections if s.id == sid)
         n = section_count(self.areas[sid].value)
         need = f" / 至少 {section.min_chars} 字" if section.min_chars else ""
         css = "kit-error" if n > DRAFT_MAX or n < section.min_chars else ""
-        self.counts[sid].value = f'<small class="{css}">{n:,} 字{need}(上限 {DRAFT_MAX:,})</small>'
+        value = f'<small class="{css}">{n:,} 字{need}(上限 {DRAFT_MAX:,})</small>'
+        if self.counts[sid].value != value:
+            self.counts[sid].value = value
 
     def update_hints(self) -> list[rules.Finding]:
         """Rule hints from the content's rule set, each naming its rule and source."""
         found = rules.check(self.rulesets, self.sections)
-        self.hints.value = hints_html(found, {s.id: s.title for s in self.template.sections})
+        value = hints_html(found, {s.id: s.title for s in self.template.sections})
+        if self.hints.value != value:
+            self.hints.value = value
         return found
 
-    def flush(self, now: float | None = None, debounce: float = 1.0) -> int:
-        now = now if now is not None else time.monotonic()
-        if not self.dirty_at or now - self.dirty_at < debounce:
-            return 0
-        self.update_hints()
-        if self.seat is None:
-            self.dirty_at = 0.0
-            return 0
-        self.seat.autosave(self.activity_id, self.item_id,
-                           {"sections": self.sections, "base": self.base})
-        self.seat.mark(self.activity_id, "working", every=15)
-        self.dirty_at = 0.0
-        return 1
+    def submit(self) -> None:
+        """Tap 提交方案, as a person would."""
+        self.submit_button.press()
 
     @error_boundary
-    def submit(self) -> None:
-        texts = {sid: clean_text(text) for sid, text in self.sections.items()}
+    def _submit(self, done: Done) -> None:
+        try:
+            texts = {sid: clean_text(text) for sid, text in self.sections.items()}
+        except InputProblem as exc:
+            self.notice.show(str(exc), "error")
+            return done()
         missing = completeness(self.template, texts)
         self.update_hints()
         if missing:
             self.notice.show("还不完整:" + ";".join(missing), "error")
-            return
-        if self.seat is None:
+            return done()
+        if self.solo:
             self.notice.show("方案已完成(自学模式不保存)。", "ok")
-            return
-        if self.group is not None:
-            return group_submit(self, texts)
-        sub = self.seat.submit(self.activity_id, self.item_id, {"sections": texts})
-        self.seat.autosave(self.activity_id, self.item_id, {"sections": texts})
-        self.dirty_at = 0.0
-        self.notice.show(f"已提交(第 {sub.version} 版),关闭前仍可修改后重新提交。", "ok")
+            return done()
+        self.events.submit(self.item_id, {"sections": texts}, done)
+        return None
 
-    def apply_state(self, state: str) -> None:
-        self.phase = state
+    def render(self, state: ActivityState) -> None:
+        open_ = state.phase == Phase.OPEN
         for area in self.areas.values():
-            area.disabled = state != "open"
-        self.submit_button.disabled = state != "open"
-        if state != "open":
-            self.notice.show("本活动已关闭,您提交的方案已保存。", "info")
+            area.disabled = not open_
+        self.submit_button.allow(open_)
+        note = state.notes.get(self.item_id)
+        if not open_:
+            note = Note("本活动已关闭,您提交的方案已保存。", "info")
+        if note is not None and note != self._note:
+            self._note = note
+            self.notice.note(note)
+        self.mark.render(state.saved_at, state.unsaved)
+        if state.group != self._group:
+            self._group = state.group
+            self._render_group(state.group)
+
+    def _render_group(self, group: GroupState | None) -> None:
+        parts: list[W.Widget] = []
+        if group is not None and group.stale:
+            parts.append(W.HTML("<div class='kit-banner'>组员在您离开后保存了新版本,编辑框中是"
+                                "小组最新版。您上次未提交的内容如下,可复制使用:</div>"
+                                + draft_html(self.template, group.stale, "我的未提交内容")))
+        if group is not None and group.conflict is not None:
+            c = group.conflict
+            load = W.Button(description="载入组员的版本", layout=W.Layout(width="auto"))
+            load.on_click(lambda _: self.load_theirs())
+            mine = ActionButton("以我的版本保存为新版本", self._save_mine,
+                                layout=W.Layout(width="auto"))
+            parts += [W.HTML(draft_html(self.template, c.theirs,
+                                        f"组员「{c.who}」的第 {c.version} 版")),
+                      W.HBox([load, mine], layout=W.Layout(flex_flow="row wrap"))]
+        replace_children(self.conflict, parts)
+
+    @error_boundary
+    def load_theirs(self) -> None:
+        group = self._group
+        if group is not None and group.conflict is not None:
+            self.fill(group.conflict.theirs)
+            self.group_events.load_theirs()
+
+    @error_boundary
+    def _save_mine(self, done: Done) -> None:
+        self.group_events.save_mine(self.item_id, {"sections": self.sections}, done)

@@ -8,13 +8,14 @@ from kit.content import Case, Course
 from kit.logic import classify
 from kit.logic.drill import DRILL_DIMENSIONS, Tally, pick
 from kit.logic.questions import from_case
-from kit.widgets._base import Notice, error_boundary, esc
+from kit.state.common import Done
+from kit.widgets._base import Notice, View, error_boundary, esc, replace_children
 from kit.widgets.question import QuestionCard
 
 ANY = "全部"
 
 
-class DrillView(W.VBox):
+class DrillView(View):
     def __init__(self, course: Course, seed: int | None = None) -> None:
         self.course, self.seed = course, seed
         self.dims = tuple(d for d in course.taxonomy.dimensions if d.id in DRILL_DIMENSIONS)
@@ -46,6 +47,7 @@ class DrillView(W.VBox):
         self.notice.show(f"共 {len(self.queue)} 个案例,随机顺序。")
         self.next()
 
+    @error_boundary
     def next(self) -> None:
         if not self.queue:
             return self.finish()
@@ -56,13 +58,11 @@ class DrillView(W.VBox):
         nxt.on_click(lambda _: self.next())
         stop = W.Button(description="结束并查看总结")
         stop.on_click(lambda _: self.finish())
-        self.stage.children = [self.card, W.HBox([nxt, stop])]
+        replace_children(self.stage, [self.card, W.HBox([nxt, stop])])
 
-    def _checked(self, card: QuestionCard) -> None:
-        problems = card.problems()
-        if problems:
-            card.notice.show(";".join(problems), "error")
-            return
+    @error_boundary
+    def _checked(self, card: QuestionCard, done: Done) -> None:
+        done()
         results = classify.grade(card.question, card.answer)
         self.tally.add(results)
         card.reveal()
@@ -76,8 +76,9 @@ class DrillView(W.VBox):
         self.score.value = (f"<div class='kit-card'>已完成 {self.tally.answered} 题"
                             f"<table><tr>{cells}</tr></table></div>")
 
+    @error_boundary
     def finish(self) -> None:
         names = {d.id: d.name for d in self.dims}
         weak = "、".join(f"{names[d]}({m:.0%})" for d, m in self.tally.weakest())
         text = f"本次最需要加强的维度:{weak}。" if weak else "还没有作答。"
-        self.stage.children = [W.HTML(f"<div class='kit-card kit-big'>{esc(text)}</div>")]
+        replace_children(self.stage, [W.HTML(f"<div class='kit-card kit-big'>{esc(text)}</div>")])

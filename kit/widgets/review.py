@@ -1,130 +1,140 @@
-"""Peer review for trainees: calibrate (optional), review k drafts blind, then see feedback."""
+"""Peer review for trainees: calibrate (optional), review drafts blind, then see feedback."""
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as W
 
 from kit.content import Course
-from kit.live.seat import Seat
-from kit.logic.peer import deviation
-from kit.logic.text import clean_text, is_blank
-from kit.store import peer, work
-from kit.widgets._base import Notice, error_boundary, esc
+from kit.content.rubric_models import DraftActivity, PeerReviewActivity
+from kit.state.activity import ActivityState
+from kit.state.common import Done
+from kit.state.events import ReviewEvents, WorkEvents
+from kit.state.review import Calibrating, Reviewing, ReviewState, allocation_item, calibration_item
+from kit.widgets._base import ActionButton, Notice, View, error_boundary, esc, replace_children
 from kit.widgets.draft_text import draft_html
 from kit.widgets.feedback_peer import PeerFeedback
 from kit.widgets.rubric import RubricInput
+from kit.widgets.saved import SavedMark
 
 HELP = "双盲互评:您看不到作者是谁,作者也看不到是谁评的。请按量规逐条打分,并写一句具体建议。"
+TEXT = {"waiting": "互评尚未开始。", "closed": "互评已结束,等待讲师公布结果。",
+        "solo": "同伴互评需要在现场工作坊中进行。"}
 
 
-class ReviewView(W.VBox):
-    def __init__(self, course: Course, activity_id: str, seat: Seat | None) -> None:
+class ReviewView(View):
+    def __init__(self, course: Course, activity_id: str, events: ReviewEvents | None = None,
+                 work: WorkEvents | None = None) -> None:
         act = course.activity(activity_id)
-        assert act.kind == "peer_review"
-        self.course, self.act, self.activity_id, self.seat = course, act, activity_id, seat
-        self.rubric = course.rubrics[act.rubric]
-        self.template = course.templates[course.activity(act.of).template]  # type: ignore[union-attr]
-        self.phase = "open"
-        self.allocation: peer.Allocation | None = None
-        self.notice, self.body = Notice(), W.VBox()
-        self.progress = W.HTML()
+        assert isinstance(act, PeerReviewActivity)
+        draft = course.activity(act.of)
+        assert isinstance(draft, DraftActivity)
+        self.act, self.activity_id = act, activity_id
+        self.events, self.work = events or ReviewEvents(), work or WorkEvents()
+        self.rubric, self.template = course.rubrics[act.rubric], course.templates[draft.template]
+        self.notice, self.body, self.progress, self.mark = Notice(), W.VBox(), W.HTML(), SavedMark()
+        self.rubric_input: RubricInput | None = None
+        self.comment: W.Textarea | None = None
+        self._screen: Any = None
         super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3><small>{esc(HELP)}</small>"),
-                          self.progress, self.notice, self.body])
-        if seat is None:
-            self.body.children = [W.HTML("<p>同伴互评需要在现场工作坊中进行。</p>")]
+                          self.progress, self.notice, self.body, self.mark])
+        self.add_class("kit-activity")
+        if events is None:
+            self._text("solo")
 
-    def flush(self, now: float | None = None, debounce: float = 1.0) -> int:
-        return 0
-
-    def apply_state(self, state: str) -> None:
-        if self.seat is None or (state == self.phase and self.body.children):
+    def render(self, state: ActivityState) -> None:
+        self.mark.render(state.saved_at, state.unsaved)
+        review = state.review
+        if review is None:
             return
-        self.phase = state
-        if state == "revealed":
-            self.body.children = [PeerFeedback(self.course, self.act.id, self.seat)]
-        elif state == "open":
-            self._start()
-        else:
-            self.body.children = [W.HTML("<p>互评已结束,等待讲师公布结果。</p>")]
+        self.progress.value = _progress(review)
+        screen = (review.step, review.reviewing and review.reviewing.allocation_id,
+                  review.calibrating and (review.calibrating.exemplar_id,
+                                          review.calibrating.result is not None),
+                  review.feedback)
+        if screen == self._screen:
+            return
+        self._screen = screen
+        if review.step == "calibrate" and review.calibrating is not None:
+            return self._calibrate(review.calibrating)
+        if review.step == "review" and review.reviewing is not None:
+            return self._review(review.reviewing)
+        if review.step == "feedback" and review.feedback is not None:
+            return replace_children(self.body, [PeerFeedback(review.feedback, self.events.flag)])
+        if review.step == "done":
+            return self._done(review)
+        return self._text(review.step)
 
-    def _start(self) -> None:
-        assert self.seat is not None
-        exemplar = next((e for e in self.course.exemplars.values()
-                         if e.rubric == self.act.rubric), None)
-        done = {e for pid, e, _s in peer.calibration_scores(self.seat.store, self.act.id)
-                if pid == self.seat.participant_id}
-        if self.act.calibration and exemplar is not None and exemplar.id not in done:
-            self._calibrate(exemplar.id)
-        else:
-            self.next()
+    def _text(self, step: str) -> None:
+        replace_children(self.body, [W.HTML(f"<p>{esc(TEXT.get(step, ''))}</p>")])
 
-    def _calibrate(self, exemplar_id: str) -> None:
-        ex = self.course.exemplars[exemplar_id]
-        rubric_input = RubricInput(self.rubric)
-        go = W.Button(description="提交校准评分", button_style="primary")
-        result = W.HTML()
-        go.on_click(lambda _: self.calibrate(exemplar_id, rubric_input, result))
-        self.body.children = [W.HTML("<b>先校准:请为这份讲师已评分的范例打分。</b>"),
-                              W.HTML(draft_html(self.template, ex.sections, "范例")),
-                              rubric_input, go, result]
+    def _scores_changed(self, item: str) -> None:
+        if self.rubric_input is not None:
+            comment = self.comment.value if self.comment is not None else ""
+            self.work.change(item, {"scores": self.rubric_input.scores, "comment": comment})
+
+    def _rubric(self, item: str, scores: Mapping[str, int]) -> RubricInput:
+        self.rubric_input = RubricInput(self.rubric, lambda: self._scores_changed(item))
+        self.rubric_input.set_scores(scores)
+        return self.rubric_input
+
+    def _calibrate(self, cal: Calibrating) -> None:
+        ex = W.HTML(draft_html(self.template, cal.sections, "范例"))
+        rubric = self._rubric(calibration_item(cal.exemplar_id), cal.scores)
+        parts: list[W.Widget] = [W.HTML("<b>先校准:请为这份讲师已评分的范例打分。</b>"), ex,
+                                 rubric]
+        self.comment = None
+        if cal.result is None:
+            parts.append(ActionButton("提交校准评分", self._send_calibration,
+                                      button_style="primary"))
+        else:
+            r = cal.result
+            rows = "".join(f"<li>{esc(c.name)}:您 {r.mine.get(c.id, '—')},"
+                           f"讲师 {r.instructor.get(c.id, '—')}</li>" for c in self.rubric.criteria)
+            dev = "—" if r.deviation is None else f"{r.deviation:.2f}"
+            parts += [W.HTML(f"<div class='kit-card'>平均偏差 {dev} 级<ul>{rows}</ul>"
+                             f"讲师评语:{esc(r.comment)}</div>"),
+                      ActionButton("开始评审同伴的方案", self.events.start, button_style="primary")]
+            rubric.set_enabled(False)
+        replace_children(self.body, parts)
 
     @error_boundary
-    def calibrate(self, exemplar_id: str, rubric_input: RubricInput, result: W.HTML) -> None:
-        assert self.seat is not None
-        if rubric_input.missing():
-            self.notice.show("请为每条标准打分:" + "、".join(rubric_input.missing()), "error")
-            return
-        ex = self.course.exemplars[exemplar_id]
-        peer.calibrate(self.seat.store, self.seat.participant_id, self.act.id, exemplar_id,
-                       rubric_input.scores)
-        rows = "".join(f"<li>{esc(c.name)}:您 {rubric_input.scores[c.id]},讲师 {ex.scores[c.id]}"
-                       f"</li>" for c in self.rubric.criteria)
-        dev = deviation(rubric_input.scores, {k: float(v) for k, v in ex.scores.items()})
-        next_button = W.Button(description="开始评审同伴的方案")
-        next_button.on_click(lambda _: self.next())
-        result.value = (f"<div class='kit-card'>平均偏差 {dev:.2f} 级<ul>{rows}</ul>"
-                        f"讲师评语:{esc(ex.comment)}</div>")
-        self.body.children = [*self.body.children, next_button]
+    def _send_calibration(self, done: Done) -> None:
+        assert self.rubric_input is not None
+        self.events.calibrate(self.rubric_input.scores, done)
 
-    @error_boundary
-    def next(self) -> None:
-        """Ask for the next draft: the one with the fewest reviews that is not yours."""
-        assert self.seat is not None
-        seat, act = self.seat, self.act
-        self.allocation = peer.next_allocation(seat.store, seat.workshop_id, act.id, act.of,
-                                               seat.participant_id, act.reviews_per_reviewer)
-        mine = len(peer.reviews_given(seat.store, act.id, seat.participant_id))
-        self.progress.value = f"已完成 {mine} / {act.reviews_per_reviewer} 份"
-        if self.allocation is None:
-            self.body.children = [W.HTML("<p>暂时没有可评审的方案了,感谢您的评审!</p>")]
-            return
-        seat.mark(act.id, "reviewing")
-        self._show_draft(self.allocation.author_id)
-
-    def _show_draft(self, author: int) -> None:
-        assert self.seat is not None
-        subs = work.mine(self.seat.store, author, self.act.of)
-        sections = next(iter(subs.values())).payload.get("sections", {}) if subs else {}
-        self.rubric_input = RubricInput(self.rubric)
-        self.comment = W.Textarea(placeholder="一句具体、友善的建议(必填)",
+    def _review(self, rev: Reviewing) -> None:
+        item = allocation_item(rev.allocation_id)
+        rubric = self._rubric(item, rev.scores)
+        self.comment = W.Textarea(value=rev.comment, placeholder="一句具体、友善的建议(必填)",
                                   layout=W.Layout(width="100%"))
-        send = W.Button(description="提交评审", button_style="primary")
-        send.on_click(lambda _: self.submit())
-        self.body.children = [W.HTML(draft_html(self.template, sections, "待评方案")),
-                              self.rubric_input, self.comment, send]
+        self.comment.observe(lambda _: self._scores_changed(item), "value")
+        send = ActionButton("提交评审", self._send_review, button_style="primary")
+        replace_children(self.body, [W.HTML(draft_html(self.template, rev.sections, "待评方案")),
+                                     rubric, self.comment, send])
 
     @error_boundary
-    def submit(self) -> None:
-        assert self.seat is not None and self.allocation is not None
-        missing = self.rubric_input.missing()
-        if missing or is_blank(self.comment.value):
-            self.notice.show("请为每条标准打分并写下建议"
-                             + (":" + "、".join(missing) if missing else ""), "error")
-            return
-        peer.review(self.seat.store, self.allocation.id, self.seat.participant_id,
-                    self.rubric_input.scores, clean_text(self.comment.value, 2000),
-                    uuid.uuid4().hex)
-        self.notice.show("评审已提交。", "ok")
-        self.next()
+    def _send_review(self, done: Done) -> None:
+        assert self.rubric_input is not None and self.comment is not None
+        self.events.review(self.rubric_input.scores, self.comment.value, done)
+
+    def _done(self, review: ReviewState) -> None:
+        if review.target == 0:
+            text = "目前还没有可供您评审的同伴方案。同伴提交方案后,可点击下方按钮再看一次。"
+        else:
+            text = f"您已完成全部 {review.done} 份评审,感谢!"
+        parts: list[W.Widget] = [W.HTML(f"<div class='kit-card'>{esc(text)}</div>")]
+        if review.done < self.act.reviews_per_reviewer:
+            parts.append(ActionButton("再看看有没有新方案", self.events.start,
+                                      layout=W.Layout(width="auto")))
+        replace_children(self.body, parts)
+
+
+def _progress(review: ReviewState) -> str:
+    if review.step in ("feedback", "solo", "waiting") or review.target == 0:
+        return ""
+    if review.done >= review.target:
+        return f"<b class='kit-ok'>✔ 已完成 {review.done} / {review.target} 份</b>"
+    return f"已完成 {review.done} / {review.target} 份"

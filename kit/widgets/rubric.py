@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import ipywidgets as W
+from collections.abc import Callable, Mapping
 
 from kit.content import Rubric
 from kit.logic.questions import Ask, Choice
+from kit.widgets._base import View
 from kit.widgets.choice import ChoiceInput
 
 
@@ -16,17 +17,17 @@ def criterion_asks(rubric: Rubric) -> list[Ask]:
             for c in rubric.criteria]
 
 
-class RubricInput(W.VBox):
-    def __init__(self, rubric: Rubric) -> None:
+class RubricInput(View):
+    def __init__(self, rubric: Rubric, on_change: Callable[[], None] | None = None) -> None:
         self.rubric = rubric
-        self.inputs = {a.id: ChoiceInput(a) for a in criterion_asks(rubric)}
+        self.inputs = {a.id: ChoiceInput(a, on_change) for a in criterion_asks(rubric)}
         super().__init__(list(self.inputs.values()))
 
     @property
     def scores(self) -> dict[str, int]:
         return {cid: int(inp.value[0][1:]) for cid, inp in self.inputs.items() if inp.value}
 
-    def set_scores(self, scores: dict[str, int]) -> None:
+    def set_scores(self, scores: Mapping[str, int]) -> None:
         for cid, score in scores.items():
             if cid in self.inputs:
                 self.inputs[cid].select([f"L{score}"])

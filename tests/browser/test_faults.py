@@ -11,7 +11,7 @@ import psutil
 import pytest
 
 from kit.store import Store, workshops
-from tests.browser.test_live_room import T, join, trainee_page
+from tests.browser.test_live_room import T, console_page, join, trainee_page
 from tests.serverproc import Server, start
 
 KERNEL_ID = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
@@ -67,10 +67,8 @@ def test_hostile_names_and_messages_are_only_text(server: Server,
     alerts: list[str] = []
     store = Store(server.db)
     ws, key = workshops.create(store, "<script>alert(3)</script>", (3,))
-    con = ctx.new_page()
+    con = console_page(ctx, server, ws.code, key)
     con.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
-    con.goto(f"{server.urls['讲师']}?code={ws.code}&key={key}")
-    con.get_by_text("参与码").first.wait_for(timeout=T)
     page = trainee_page(ctx, server.urls["学员"])
     page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
     join(page, ws.code, "<svg/onload=alert()>")

@@ -11,11 +11,34 @@ T = 60_000
 FIRST = "日常八大投诉问题拆解"
 
 
+def browser_context_page(browser: Any, url: str) -> Any:
+    """A page in a fresh browser profile (nothing kept from the instructor's)."""
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(url)
+    return page
+
+
 def trainee_page(ctx: Any, url: str) -> Any:
     page = ctx.new_page()
     page.goto(url)
     page.get_by_placeholder("姓名或工号").wait_for(timeout=T)
     return page
+
+
+def console_page(ctx: Any, server: Server, code: str, key: str) -> Any:
+    """The instructor console, entered with the key on its login form (never in a URL)."""
+    page = ctx.new_page()
+    page.goto(f"{server.urls['讲师']}?code={code}")
+    page.get_by_label("讲师密钥").fill(key)
+    page.get_by_role("button", name="进入控制台").click()
+    page.get_by_text("当前活动").or_(page.get_by_text("选择下方的活动开始")).first.wait_for(
+        timeout=T)
+    return page
+
+
+def row(page: Any, title: str) -> Any:
+    """One activity's line in the console's list of activities."""
+    return page.locator(".kit-row", has_text=title).first
 
 
 def join(page: Any, code: str, name: str) -> None:
@@ -28,9 +51,7 @@ def test_instructor_paces_three_trainees(server: Server, context: tuple[Any, Any
     ctx, outside = context
     store = Store(server.db)
     ws, key = workshops.create(store, "浏览器演练", (3,))
-    console = ctx.new_page()
-    console.goto(f"{server.urls['讲师']}?code={ws.code}&key={key}")
-    console.get_by_text("参与码").first.wait_for(timeout=T)
+    console = console_page(ctx, server, ws.code, key)
 
     pages = [trainee_page(ctx, server.urls["学员"]) for _ in range(3)]
     join(pages[0], "WRONG", "甲")
@@ -40,8 +61,7 @@ def test_instructor_paces_three_trainees(server: Server, context: tuple[Any, Any
         page.get_by_text("请稍候").wait_for(timeout=T)
         assert "t=" in page.url
 
-    row = console.locator(".widget-hbox", has_text=FIRST).first
-    row.get_by_role("button", name="开放").click()
+    row(console, FIRST).get_by_role("button", name="开放作答").click()
     for page in pages:
         page.get_by_text("客户", exact=False).first.wait_for(timeout=T)
         page.locator(".widget-toggle-button").first.wait_for(timeout=T)
@@ -60,9 +80,9 @@ def test_instructor_paces_three_trainees(server: Server, context: tuple[Any, Any
     chosen.first.wait_for(timeout=T)
 
     token_url = f"{server.urls['讲师']}?code={ws.code}&{first.url.split('?')[1].split('&')[1]}"
-    spy = ctx.new_page()
-    spy.goto(token_url)
+    spy = browser_context_page(ctx.browser, token_url)
     spy.get_by_role("button", name="进入控制台").wait_for(timeout=T)
     assert spy.get_by_text("开始计时").count() == 0
+    assert key not in console.url
     assert outside.urls == []
     store.dispose()

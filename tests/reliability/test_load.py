@@ -8,7 +8,7 @@ import uuid
 from collections import Counter
 
 from kit.content import load_course
-from kit.live.seat import Seat
+from kit.demo import Seat
 from kit.logic.questions import for_activity
 from kit.logic.simulate import answer, draft, personas
 from kit.settings import REPO_ROOT
@@ -94,6 +94,7 @@ def test_fifty_trainees_lose_and_duplicate_nothing(store_url: str) -> None:
     assert all(not errors for _, errors in second), second
     k = course.activity(REVIEW).reviews_per_reviewer  # type: ignore[union-attr]
     assert sum(n for n, _ in second) == TRAINEES * k
-    got = [len(peer.received(store, REVIEW, p.id)) for p in participants.roster(store, ws.id)]
+    got = [len(peer.received(store, ws.id, REVIEW, p.id))
+           for p in participants.roster(store, ws.id)]
     assert sum(got) == TRAINEES * k and max(got) - min(got) <= 1
     store.dispose()

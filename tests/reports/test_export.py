@@ -105,7 +105,7 @@ def test_exports_need_the_instructor_key(session: Session, out: Path) -> None:
 
 def test_hostile_text_is_escaped_in_the_html_report(out: Path) -> None:
     from kit.content import load_course
-    from kit.live.seat import Seat
+    from kit.demo import Seat
     from kit.settings import REPO_ROOT
     from kit.store import Store, activities
 

@@ -7,14 +7,14 @@ from sqlalchemy import select
 
 from kit.logic.text import InputProblem
 from kit.store import Store, activities, participants, work, workshops
-from kit.store.schema import meta
+from kit.store.schema import SCHEMA_VERSION, meta
 from kit.store.schema import workshops as workshops_table
 
 
 def test_schema_carries_a_version(store: Store) -> None:
     version = store.read(lambda c: c.execute(select(meta.c.value).where(
         meta.c.key == "schema_version")).scalar())
-    assert version == "1"
+    assert version == str(SCHEMA_VERSION)
     Store(store.url).dispose()  # opening again is harmless
 
 

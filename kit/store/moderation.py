@@ -1,9 +1,10 @@
-"""Calibration scores and instructor overrides: records kept beside peer reviews."""
+"""Beside peer reviews: the reviewers' calibration scores and the instructor's overrides."""
 
 from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
@@ -11,20 +12,30 @@ from kit.store.db import Store
 from kit.store.schema import calibrations, overrides
 
 
-def calibrate(store: Store, participant: int, activity_id: str, exemplar_id: str,
-              scores: dict[str, int]) -> None:
+@dataclass(frozen=True)
+class Calibration:
+    participant_id: int
+    exemplar_id: str
+    scores: dict[str, int]
+
+
+def calibrate(store: Store, workshop_id: int, participant: int, activity_id: str,
+              exemplar_id: str, scores: dict[str, int]) -> None:
     from kit.store.work import upsert
 
     store.write(lambda c: upsert(c, calibrations, dict(
         participant_id=participant, activity_id=activity_id, exemplar_id=exemplar_id),
-        dict(scores=json.dumps(scores), created_at=time.time())))
+        dict(workshop_id=workshop_id, scores=json.dumps(scores), created_at=time.time())))
 
 
-def calibration_scores(store: Store, activity_id: str) -> list[tuple[int, str, dict[str, int]]]:
+def calibration_scores(store: Store, workshop_id: int, activity_id: str) -> list[Calibration]:
+    """This workshop's calibrations for one review activity (another workshop of the same
+    module uses the same activity id: it must never show here)."""
     c = calibrations.c
     rows = store.read(lambda conn: conn.execute(select(
-        c.participant_id, c.exemplar_id, c.scores).where(c.activity_id == activity_id)).all())
-    return [(r[0], r[1], json.loads(r[2])) for r in rows]
+        c.participant_id, c.exemplar_id, c.scores).where(
+        c.workshop_id == workshop_id, c.activity_id == activity_id)).all())
+    return [Calibration(r[0], r[1], json.loads(r[2])) for r in rows]
 
 
 def override(store: Store, workshop_id: int, activity_id: str, author: int, criterion: str,

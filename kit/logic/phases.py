@@ -1,0 +1,59 @@
+"""The life of an activity in a live workshop, in one place for the store, controllers and views.
+
+waiting → open → closed → revealed. The instructor may also reopen a closed activity, take an
+open one back to waiting, and take a revealed one back to closed. Only the instructor moves it.
+Polls and drafting have nothing to reveal as an answer: their third step is 公布结果.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    WAITING = "waiting"
+    OPEN = "open"
+    CLOSED = "closed"
+    REVEALED = "revealed"
+
+
+MOVES: frozenset[tuple[Phase, Phase]] = frozenset({
+    (Phase.WAITING, Phase.OPEN), (Phase.OPEN, Phase.CLOSED), (Phase.CLOSED, Phase.REVEALED),
+    (Phase.CLOSED, Phase.OPEN), (Phase.OPEN, Phase.WAITING), (Phase.REVEALED, Phase.CLOSED),
+})
+
+NAMES = {Phase.WAITING: "未开始", Phase.OPEN: "进行中", Phase.CLOSED: "已关闭",
+         Phase.REVEALED: "已公布"}
+
+
+def parse(value: str | None) -> Phase:
+    """A phase read from the store; anything unknown counts as waiting."""
+    try:
+        return Phase(value or Phase.WAITING)
+    except ValueError:
+        return Phase.WAITING
+
+
+def allowed(current: Phase, new: Phase) -> bool:
+    return (current, new) in MOVES
+
+
+def moves_from(current: Phase) -> frozenset[Phase]:
+    return frozenset(new for old, new in MOVES if old == current)
+
+
+REVEAL = {"classify": "公布答案", "quiz": "公布答案", "poll": "公布结果",
+          "peer_review": "公布互评结果"}
+"""What revealing means for each kind; drafting has nothing to reveal."""
+
+
+def actions(kind: str, current: Phase) -> tuple[tuple[Phase, str], ...]:
+    """The instructor's buttons for an activity of ``kind`` in ``current``, in plain words."""
+    if current == Phase.WAITING:
+        return ((Phase.OPEN, "开放作答"),)
+    if current == Phase.OPEN:
+        return ((Phase.CLOSED, "结束作答"), (Phase.WAITING, "撤回"))
+    if current == Phase.CLOSED:
+        reveal = ((Phase.REVEALED, REVEAL[kind]),) if kind in REVEAL else ()
+        return ((Phase.OPEN, "重新开放"), *reveal)
+    return ((Phase.CLOSED, "收回公布"),)

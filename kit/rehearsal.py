@@ -1,0 +1,81 @@
+"""Rehearsal mode (``KIT_REHEARSAL=1``): pages seat themselves and run one real flow.
+
+nbval runs the notebooks without a browser, so a page would only ever show its join form. In
+rehearsal each page makes a workshop in the configured store and goes through a flow as a
+person would: the trainee page joins, answers the open activity and submits; the console and
+module pages enter through a console session. A step that does not happen raises, so nbval
+fails.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from kit.content import Course
+from kit.live.runner import Inline
+from kit.logic.phases import Phase
+from kit.store import Store, activities, sessions, workshops
+
+FIRST = "m3-daily-problems"
+
+
+def active() -> bool:
+    return os.environ.get("KIT_REHEARSAL", "") == "1"
+
+
+class RehearsalFailed(RuntimeError):
+    pass
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise RehearsalFailed(f"排练失败:{what}")
+
+
+def room(course: Course, store: Store) -> tuple[Any, str]:
+    ws, key = workshops.create(store, "排练工坊", tuple(m.number for m in course.modules))
+    activities.set_state(store, ws.id, FIRST, Phase.OPEN)
+    return ws, key
+
+
+def trainee(course: Course, store: Store) -> Any:
+    from kit.pages.trainee import open_trainee
+    from kit.testing import find_all
+
+    ws, _ = room(course, store)
+    session = open_trainee(course, lambda: store, Inline(), autostart=False)
+    session.bridge.query = f"code={ws.code}"
+    session.page.form.name.value = "排练学员"
+    session.page.form.submit()
+    view = session.page.view
+    _check(view is not None and view.activity_id == FIRST, "学员没有看到讲师开放的活动")
+    card = view.cards[0]  # type: ignore[union-attr]
+    find_all(card, "toggle")[0].value = True
+    card.submit()
+    _check("已提交" in card.notice.value, "提交没有保存")
+    return session.page
+
+
+def console(course: Course, store: Store) -> Any:
+    from kit.pages.console import open_console
+
+    ws, _ = room(course, store)
+    token = sessions.issue(store, ws.id, "console")
+    session = open_console(course, lambda: store, Inline(), autostart=False)
+    session.bridge.query, session.bridge.stored = "", {"console": token}
+    _check(session.controller.state.screen == "live", "控制台没有凭会话进入")
+    _check(any(r.activity_id == FIRST and r.phase == Phase.OPEN
+               for r in session.controller.state.rows), "控制台没有显示进行中的活动")
+    return session.page
+
+
+def cell(course: Course, store: Store, activity_id: str) -> Any:
+    from kit.pages.cell import open_cell
+
+    ws, _ = room(course, store)
+    token = sessions.issue(store, ws.id, "console")
+    view = open_cell(course, activity_id, lambda: store, Inline(), autostart=False)
+    view.top[0].stored = {"console": token}
+    _check(view.mode == "instructor", f"模块页没有显示活动 {activity_id} 的讲师控制")
+    return view

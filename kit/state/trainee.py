@@ -1,0 +1,32 @@
+"""The trainee page: connecting, the join form, or the live screen that follows the instructor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from kit.state.activity import ActivityState
+from kit.state.common import NO_NOTE, Note, Seat
+
+Screen = Literal["connecting", "join", "live", "unavailable"]
+
+
+@dataclass(frozen=True)
+class Header:
+    message: str = ""
+    timer_end: float | None = None
+    timer_label: str = ""
+    paused_left: float | None = None
+    """Seconds left on a paused countdown (``timer_end`` is then ``None``)."""
+
+
+@dataclass(frozen=True)
+class TraineeState:
+    screen: Screen = "connecting"
+    code: str = ""
+    """The join code to prefill (from the URL)."""
+    seat: Seat | None = None
+    header: Header = Header()
+    activity: ActivityState | None = None
+    notice: Note = NO_NOTE
+    rev: int = -1

@@ -1,0 +1,78 @@
+"""The trainee's page: the join form, then the live screen that follows the instructor.
+
+It renders :class:`~kit.state.trainee.TraineeState` and sends the trainee's actions up as
+:class:`~kit.state.events.TraineeEvents`; it never reads or writes the store itself.
+"""
+
+from __future__ import annotations
+
+import time
+
+import ipywidgets as W
+
+from kit.content import Course
+from kit.state.events import TraineeEvents
+from kit.state.trainee import TraineeState
+from kit.widgets._base import Notice, View, close_tree
+from kit.widgets.activities import ActivityView, make_view
+from kit.widgets.header import Header
+from kit.widgets.join import JoinForm
+
+WAITING = "<div class='kit-card kit-big' role='status'>请稍候,讲师即将开始下一个活动……</div>"
+CONNECTING = "<div class='kit-card' role='status'>正在连接……</div>"
+
+
+class TraineePage(View):
+    children: tuple[W.Widget, ...]
+
+    def __init__(self, course: Course, events: TraineeEvents,
+                 top: tuple[W.Widget, ...] = ()) -> None:
+        self.course, self.events, self.top = course, events, top
+        self.form, self.header, self.notice = JoinForm(events), Header(), Notice()
+        self.waiting, self.connecting = W.HTML(WAITING), W.HTML(CONNECTING)
+        self.body = W.VBox([self.waiting])
+        self.view: ActivityView | None = None
+        self._shown = 0
+        self.state = TraineeState()
+        super().__init__([*top, self.connecting])
+        self.add_class("kit-page")
+
+    def render(self, state: TraineeState) -> None:
+        self.state = state
+        if state.screen == "join":
+            self.form.render(state.code, state.notice)
+            return self._screen([self.form])
+        self.notice.note(state.notice)
+        if state.screen != "live" or state.seat is None:
+            return self._screen([self.notice] if state.notice.text else [self.connecting])
+        self.header.set_who(state.seat.title, state.seat.name)
+        self.header.render(state.header, time.time())
+        self._activity()
+        return self._screen([self.header, self.notice, self.body])
+
+    def _screen(self, parts: list[W.Widget]) -> None:
+        children = (*self.top, *parts)
+        if tuple(self.children) != children:
+            self.children = children
+
+    def _activity(self) -> None:
+        act = self.state.activity
+        if act is None:
+            self._replace(None)
+            return
+        if self.view is None or (self.view.activity_id, self._shown) != (act.id, act.shown):
+            self._shown = act.shown
+            self._replace(make_view(self.course, act, self.events))
+        assert self.view is not None
+        self.view.render(act)
+
+    def _replace(self, view: ActivityView | None) -> None:
+        old, self.view = self.view, view
+        self.body.children = [view if view is not None else self.waiting]
+        if old is not None:
+            close_tree(old)
+
+
+    def tick(self, now: float | None = None) -> None:
+        """Once a second: the countdown."""
+        self.header.tick(now or time.time())
