@@ -249,8 +249,12 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true",
                         help="tiny sizes to prove the harness runs (tests); not for figures")
     parser.add_argument("--out", type=Path, default=DOCS, help="where to write the results")
+    parser.add_argument("--class", dest="class_sizes", type=int, nargs="+",
+                        help="class sizes for the whole-class memory figure (default by mode)")
     args = parser.parse_args()
     meta = settings(args)
+    if args.class_sizes:
+        meta["class"] = tuple(args.class_sizes)
     with tempfile.TemporaryDirectory() as tmp_name:
         results = run_all(meta, Path(tmp_name), args.pg)
     write(results, meta, args.out)

@@ -26,6 +26,10 @@ def fork_supported() -> bool:
 
 
 def default_mode() -> str:
+    """``KIT_KERNELS`` if it names a mode, else fork where it is supported."""
+    chosen = os.environ.get(MODE_VARIABLE, "")
+    if chosen in ("fork", "plain"):
+        return chosen
     return "fork" if fork_supported() else "plain"
 
 
