@@ -1,7 +1,9 @@
 """A forked child becomes a kernel: the launch's environment and directory, then IPKernelApp.
 
 Everything here runs in the child right after ``fork()``, in the parent's one thread. The child
-never returns into the parent's loop: it leaves through ``os._exit``.
+never returns into the parent's loop: it leaves through ``os._exit``, after doing what a plain
+kernel's interpreter does when it exits (join its threads, run the ``atexit`` callbacks, such as
+the trainee page's last save).
 """
 
 from __future__ import annotations
@@ -30,8 +32,22 @@ def become_kernel(request: dict[str, Any], inherited: list[socket.socket]) -> No
 
         traceback.print_exc()
     finally:
+        _exit_callbacks()
         _flush()
         os._exit(code)
+
+
+def _exit_callbacks() -> None:
+    """What interpreter shutdown would run: threads joined, then ``atexit`` callbacks."""
+    import atexit
+    import threading
+
+    for step in (getattr(threading, "_shutdown", None), getattr(atexit, "_run_exitfuncs", None)):
+        try:
+            if step is not None:
+                step()
+        except BaseException:  # a failing callback must not keep the child alive
+            pass
 
 
 def _detach(inherited: list[socket.socket]) -> None:

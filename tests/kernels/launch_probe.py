@@ -77,10 +77,18 @@ async def main(tmp: Path, cwd: str, n: int) -> dict[str, Any]:
             break
         await asyncio.sleep(0.05)
     out["killed"] = [code, os.path.exists(f"/proc/{victim}")]
+    marker = tmp / "atexit-ran"
+    kc = kms[3].client()
+    kc.start_channels()
+    await kc.wait_for_ready(timeout=60)
+    await kc.execute(f"import atexit; atexit.register(lambda: open({str(marker)!r}, 'w')"
+                     ".write('saved'))", reply=True, timeout=30)
+    kc.stop_channels()
     pids = [km.provisioner.pid for km in kms]
     await asyncio.gather(*(km.shutdown_kernel(now=km is kms[2]) for km in kms))
     await asyncio.sleep(0.5)
     out["left"] = [p for p in pids if os.path.exists(f"/proc/{p}")]
+    out["atexit"] = marker.read_text() if marker.exists() else None
     out["status_after"] = ask(sv.path, {"op": "status"})[0]
     sv.stop()
     return out

@@ -56,6 +56,7 @@ def test_interrupt_restart_and_kill_work_as_for_a_plain_kernel(seen: dict[str, o
 
 def test_shutdown_leaves_no_process_and_the_parent_reaped_all(seen: dict[str, object]) -> None:
     assert seen["left"] == []
+    assert seen["atexit"] == "saved"  # exit callbacks ran, as when a plain kernel exits
     after = seen["status_after"]
     assert isinstance(after, dict) and after["children"] == []
 
