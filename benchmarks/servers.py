@@ -33,13 +33,17 @@ class Running:
         return f"http://127.0.0.1:{self.port}/voila/render/{self.page}"
 
     def kernels(self) -> list[psutil.Process]:
-        kids = psutil.Process(self.proc.pid).children(recursive=True)
-        return [k for k in kids if "ipykernel" in " ".join(k.cmdline())]
+        return [k for k in self._descendants() if "ipykernel" in _cmd(k)]
+
+    def _descendants(self) -> list[psutil.Process]:
+        try:
+            return list(psutil.Process(self.proc.pid).children(recursive=True))
+        except psutil.Error:
+            return []
 
     def parent(self) -> psutil.Process | None:
         """The fork parent of a kit server (None for bare Voilà or plain kernels)."""
-        kids = psutil.Process(self.proc.pid).children(recursive=True)
-        return next((k for k in kids if "kit.kernels.parent" in " ".join(k.cmdline())), None)
+        return next((k for k in self._descendants() if "kit.kernels.parent" in _cmd(k)), None)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -48,6 +52,14 @@ class Running:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def _cmd(proc: psutil.Process) -> str:
+    """The command line, or "" for a process that just exited (a zombie not yet reaped)."""
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:
+        return ""
 
 
 def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
