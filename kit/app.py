@@ -55,9 +55,12 @@ def store() -> Any:
 
 @kindly
 def course_map() -> Any:
+    import ipywidgets as W
+
+    from kit.widgets.bridge import PageBridge
     from kit.widgets.course_map import course_map as view
 
-    return view(load(), REPO_ROOT)
+    return W.VBox([PageBridge(), view(load(), REPO_ROOT)])
 
 
 @kindly
@@ -83,6 +86,17 @@ def console() -> Any:
 
 
 @kindly
+def projector() -> Any:
+    """The projector page: opened with the projector link the console shows."""
+    from kit import rehearsal
+    from kit.pages.projector import open_projector
+
+    if rehearsal.active():
+        return rehearsal.projector(load(), store())
+    return open_projector(load(), store).page
+
+
+@kindly
 def activity(activity_id: str) -> Any:
     """One activity in a module notebook: the instructor's controls, else self-study."""
     from kit import rehearsal
@@ -104,6 +118,17 @@ def module_plan(number: int) -> Any:
 @kindly
 def drill() -> Any:
     """Self-paced classification drill over the case bank."""
+    import ipywidgets as W
+
+    from kit.widgets.bridge import PageBridge
     from kit.widgets.drill import DrillView
 
-    return DrillView(load())
+    return W.VBox([PageBridge(), DrillView(load())])
+
+
+@kindly
+def gallery() -> Any:
+    """The designers' preview of every case, item, poll and rubric, with keys and checks."""
+    from kit.pages.gallery import open_gallery
+
+    return open_gallery(load(), store)

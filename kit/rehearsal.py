@@ -79,3 +79,15 @@ def cell(course: Course, store: Store, activity_id: str) -> Any:
     view.top[0].stored = {"console": token}
     _check(view.mode == "instructor", f"模块页没有显示活动 {activity_id} 的讲师控制")
     return view
+
+
+def projector(course: Course, store: Store) -> Any:
+    from kit.pages.projector import open_projector
+
+    ws, _ = room(course, store)
+    token = sessions.issue(store, ws.id, "projector")
+    session = open_projector(course, lambda: store, Inline(), autostart=False)
+    session.bridge.query, session.bridge.href = f"p={token}", "http://127.0.0.1/voila/render/x"
+    _check(session.controller.state.screen == "live", "投屏页没有凭投屏链接打开")
+    _check(session.controller.state.activity is not None, "投屏页没有跟随讲师的活动")
+    return session.page

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kit.content import check
+from kit.content.drafts import draft_notes
 from kit.content.schemas import write_schemas
 
 
@@ -24,4 +25,15 @@ def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
         write_schemas(data_dir / "schemas")
     summary = ",".join(f"{k} {v}" for k, v in course.counts().items())
     print(f"校验通过:{summary}。", file=out)
+    _print_drafts(data_dir, out)
     return 0
+
+
+def _print_drafts(data_dir: Path, out: TextIO) -> None:
+    """Drafts do not fail validation (no activity can use them); each is listed until done."""
+    notes = draft_notes(data_dir)
+    for note in notes:
+        print(note, file=out)
+    if notes:
+        print(f"另有 {len(notes)} 道草稿题:学员看不到,完成并删去 draft: true 后才能用于活动。",
+              file=out)

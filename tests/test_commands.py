@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +20,8 @@ from tests.serverproc import free_port, start
 README = (REPO_ROOT / "README.md").read_text("utf-8")
 EXERCISED = {"make serve", "make test", "make validate", "make lint", "make bench",
              "make bench-quick", "python -m kit demo", "python -m kit serve",
-             "python -m kit export", "python -m kit validate", "jupyter lab"}
+             "python -m kit export", "python -m kit validate", "python -m kit content",
+             "jupyter lab"}
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -136,3 +139,37 @@ def test_lan_serving_tells_the_instructor_which_address_to_share() -> None:
     args = voila_args(ServeOptions(host="0.0.0.0", class_size=40))
     assert "--Voila.ip=0.0.0.0" in args and "--pool_size=40" in args
     assert "--show_tracebacks=False" in args and "--KernelManager.transport=ipc" in args
+
+
+def test_kit_content_workbook_round_trip_and_bank_import(tmp_path: Path) -> None:
+    """As a designer would: export, edit in the spreadsheet, dry run, import; then a bank."""
+    from openpyxl import load_workbook
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    env = {**os.environ, "KIT_DATA_DIR": str(data)}
+
+    def content(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kit", "content", *args], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=300)
+
+    done = content("export", "--xlsx", "内容.xlsx")
+    assert done.returncode == 0 and "已导出" in done.stdout, done.stdout + done.stderr
+    wb = load_workbook(tmp_path / "内容.xlsx")
+    title = next(c for c in wb["案例"][1] if c.value == "标题").column_letter
+    wb["案例"][f"{title}2"] = "设计人员在表格里改的标题"
+    wb.save(tmp_path / "内容.xlsx")
+    before = {p: p.read_bytes() for p in data.rglob("*.yaml")}
+    dry = content("import", "--xlsx", "内容.xlsx", "--dry-run")
+    assert dry.returncode == 0 and "--dry-run" in dry.stdout, dry.stdout + dry.stderr
+    assert {p: p.read_bytes() for p in data.rglob("*.yaml")} == before
+    real = content("import", "--xlsx", "内容.xlsx")
+    assert real.returncode == 0 and "已写入 1 个文件" in real.stdout, real.stdout + real.stderr
+    assert sum(p.read_bytes() != b for p, b in before.items()) == 1
+    gift = REPO_ROOT / "tests" / "fixtures" / "banks" / "complaints.gift"
+    bank = content("import-bank", str(gift), "--format", "gift", "--module", "3",
+                   "--out", "data/quizzes/bank_m3.yaml")
+    assert bank.returncode == 0 and "草稿题" in bank.stdout, bank.stdout + bank.stderr
+    checked = subprocess.run([sys.executable, "-m", "kit", "validate", "--no-schemas"],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0 and "草稿题" in checked.stdout, checked.stdout

@@ -5,4 +5,4 @@ Each module defines ``HELP`` (one line for ``--help``), ``add_arguments(parser)`
 every other command stay quick. Add a command by adding its module name to ``COMMANDS``.
 """
 
-COMMANDS: tuple[str, ...] = ("validate", "serve", "demo", "export")
+COMMANDS: tuple[str, ...] = ("validate", "serve", "demo", "export", "content")

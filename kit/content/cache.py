@@ -1,13 +1,15 @@
 """A validated course, cached for kernels: a class of 200 should not parse YAML 200 times.
 
 The cache key is every content file's path, size and modification time, so any edit makes a
-new cache entry. Only the kit writes the cache (under ``var/``), atomically. A course once
-loaded is kept in memory under the same key, so kernels forked from a parent that loaded it
-share its pages (``kit.kernels``) instead of unpickling their own copy.
+new cache entry, plus the kit's version and a hash of the code of the models the pickle holds,
+so an upgrade never unpickles old classes. Only the kit writes the cache (under ``var/``),
+atomically. A course once loaded is kept in memory under the same key, so kernels forked from
+a parent that loaded it share its pages (``kit.kernels``) instead of unpickling their own copy.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -17,10 +19,27 @@ from pathlib import Path
 from kit.content.course import Course, load_course
 
 _LOADED: dict[Path, Course] = {}
+MODELS = Path(__file__).parent
+"""The code whose classes a cached course holds (``kit/content``) and the logic it imports."""
+
+
+@functools.cache
+def code_key() -> str:
+    """The kit's version and a hash of the model code, read once per process."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        kit_version = version("xiaobao-kit")
+    except PackageNotFoundError:
+        kit_version = "unknown"
+    digest = hashlib.sha256(kit_version.encode())
+    for path in sorted(MODELS.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def fingerprint(data_dir: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(code_key().encode())
     for path in sorted(data_dir.rglob("*.yaml")):
         stat = path.stat()
         digest.update(f"{path.relative_to(data_dir)}:{stat.st_size}:{stat.st_mtime_ns};".encode())

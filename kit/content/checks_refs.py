@@ -59,6 +59,8 @@ class Known:
     rubrics: set[str]
     dims: set[str]
     drafts: set[str]
+    draft_items: frozenset[str] = frozenset()
+    """Quiz items and polls still marked ``draft: true``: no activity may use them."""
 
 
 def _known(parsed: Parsed, drafts: set[str]) -> Known:
@@ -68,7 +70,9 @@ def _known(parsed: Parsed, drafts: set[str]) -> Known:
         polls={it.id for it, _, _ in all_items(parsed, "polls")},
         templates={t.id for _, tf, _ in parsed.of("templates", TemplateFile) for t in tf.templates},
         rubrics={r.id for _, rf, _ in parsed.of("rubrics", RubricFile) for r in rf.rubrics},
-        dims=set(dimensions(parsed)), drafts=drafts)
+        dims=set(dimensions(parsed)), drafts=drafts,
+        draft_items=frozenset(it.id for kind in ("quizzes", "polls")
+                              for it, _, _ in all_items(parsed, kind) if it.draft))
 
 
 def _activity_problems(act: Activity, k: Known) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -85,6 +89,8 @@ def _activity_problems(act: Activity, k: Known) -> Iterator[tuple[tuple[str | in
     for i, iid in enumerate(getattr(act, "items", ())):
         if iid not in pool:
             yield ("items", i), f"引用的题目 {iid!r} 不存在"
+        elif iid in k.draft_items:
+            yield ("items", i), f"题目 {iid!r} 仍是草稿(draft: true),完成后删去 draft 才能使用"
     yield from _links(act, k)
 
 

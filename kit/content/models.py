@@ -88,6 +88,8 @@ class Item(Frozen):
     answer: tuple[Code, ...] | None = None
     explanation: Text | None = None
     source: Line | None = None
+    draft: bool = False
+    """Imported or unfinished: ``kit validate`` lists it until completed; no activity may use it."""
 
 
 class ItemFile(Frozen):

@@ -1,26 +1,23 @@
 """What the instructor does from the console: pace, show results, timer, message, groups,
-moderation and exports. Each action is one store call off the loop, then a refresh."""
+moderation, the projector and exports. Each action is one store call off the loop, then a
+refresh."""
 
 from __future__ import annotations
 
-import base64
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kit.live.exports import export
 from kit.logic.groups import balanced_groups, random_groups
 from kit.logic.phases import Phase
 from kit.logic.scores import participant_scores
 from kit.state.common import Done, Note, noop
-from kit.state.console import Download
-from kit.store import Store, activities, participants, peer, work, workshops
+from kit.store import Store, activities, participants, peer, sessions, work, workshops
 
 if TYPE_CHECKING:
     from kit.live.console import ConsoleController
 
-MIMES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         "html": "text/html", "record": "text/csv"}
+PROJECTOR = "workshops/projector.ipynb"
 
 
 class ConsoleActions:
@@ -106,21 +103,33 @@ class ConsoleActions:
                  then=lambda _: self.page.on_problem(Note("已改判并记录。", "ok")))
         return None
 
+    def focus(self, activity_id: str, index: int, done: Done = noop) -> None:
+        """Put question ``index`` of the activity on the projector."""
+        self._do(lambda store, wid: activities.set_focus(store, wid, activity_id, index), done,
+                 "切换投屏题目")
+
+    def showcase(self, activity_id: str, author: int | None, done: Done = noop) -> None:
+        """Show one draft on the projector (anonymous unless names are on); ``None`` clears."""
+        chosen = (activity_id, author) if author is not None else None
+        self._do(lambda store, wid: workshops.set_projector(store, wid, showcase=chosen), done,
+                 "投屏展示方案")
+
+    def projector_names(self, on: bool, done: Done = noop) -> None:
+        self._do(lambda store, wid: workshops.set_projector(store, wid, names=on), done,
+                 "投屏显示姓名")
+
+    def projector_link(self, done: Done = noop) -> None:
+        """A new projector link (any earlier one stops working)."""
+        page = self.page
+
+        def make(store: Store, wid: int) -> str:
+            sessions.revoke(store, wid, "projector")
+            return sessions.issue(store, wid, "projector")
+
+        def then(token: str) -> None:
+            page.set(projector_url=f"{page.base.rstrip('/')}/voila/render/{PROJECTOR}?p={token}")
+
+        self._do(make, done, "生成投屏链接", then=then)
+
     def export(self, fmt: str, anonymise: bool, done: Done = noop) -> None:
-        """Build an export in memory and hand it to the instructor's browser only."""
-        ws, course = self.page.workshop, self.page.course
-        if ws is None:
-            return done()
-
-        def build(store: Store) -> Download:
-            from kit.reports.run import export_workshop, file_name
-
-            record = workshops.get(store, ws.id)
-            name = file_name(ws.code, fmt, anonymise)
-            with tempfile.TemporaryDirectory() as tmp:
-                path = export_workshop(course, store, record, fmt, Path(tmp) / name, anonymise)
-                data = base64.b64encode(path.read_bytes()).decode("ascii")
-            return Download(name, MIMES[fmt], data)
-
-        self.page.call(build, lambda d: self.page.set(download=d), done, what="导出")
-        return None
+        export(self.page, fmt, anonymise, done)

@@ -34,7 +34,7 @@ class CellController(ConsoleController):
     def boards_for(self) -> tuple[str, ...]:
         return tuple(self.cells)
 
-    def start(self, query: dict[str, str], stored: dict[str, str]) -> None:
+    def start(self, query: dict[str, str], stored: dict[str, str], base: str = "") -> None:
         """Instructor mode with a live console session in this browser, else self-study."""
         token = stored.get(SESSION, "")
 

@@ -45,6 +45,8 @@ class ConsoleController(PageController):
         self.course = course
         self.state = ConsoleState()
         self.actions = ConsoleActions(self)
+        self.base = ""
+        """Where this server is reached (for the projector link)."""
         self._reading = False
 
     def set(self, **changes: Any) -> None:
@@ -58,9 +60,9 @@ class ConsoleController(PageController):
         return self.state.workshop
 
     # -- getting in ------------------------------------------------------------------------
-    def start(self, query: dict[str, str], stored: dict[str, str]) -> None:
+    def start(self, query: dict[str, str], stored: dict[str, str], base: str = "") -> None:
         """The page loaded: a kept session opens the console, else the login form."""
-        token = stored.get(SESSION, "")
+        token, self.base = stored.get(SESSION, ""), base or self.base
 
         def find(store: Store) -> Workshop | None:
             return sessions.resolve(store, token, "console") if token else None
@@ -164,7 +166,8 @@ class ConsoleController(PageController):
         shown = self.actions.shown or view.current
         self.set(rows=view.rows, current=view.current, shown=shown, people=view.people,
                  problems=problems, boards=view.boards, timer=timer_of(view.live),
-                 message=view.live.message, rev=view.live.rev)
+                 message=view.live.message, rev=view.live.rev,
+                 projector_names=view.live.projector_names)
 
     def boards_for(self) -> tuple[str, ...]:
         """The activities whose live results the page shows: the one on top."""

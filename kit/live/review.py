@@ -12,24 +12,18 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from kit.content import Course
 from kit.content.rubric_models import PeerReviewActivity
-from kit.logic.peer import deviation, medians
+from kit.live import review_steps as steps
+from kit.logic.peer import deviation
 from kit.logic.phases import Phase
 from kit.logic.text import InputProblem, clean_text, is_blank
 from kit.state.common import Done, Note, Seat, noop
 from kit.state.review import (
-    Calibrating,
     CalibrationResult,
-    Comment,
-    CriterionResult,
-    Feedback,
-    Reviewing,
     ReviewState,
     allocation_item,
-    calibration_item,
 )
-from kit.store import Store, participants, peer, work
+from kit.store import Store, peer
 
 if TYPE_CHECKING:
     from kit.live.trainee import TraineeController
@@ -62,7 +56,7 @@ class ReviewFlow:
         if shown.phase == Phase.REVEALED:
             return self._feedback(act)
         return self._run(act, lambda store, seat: replace(
-            self._progress(store, seat, act), step="closed"), what="读取互评进度")
+            steps.progress(store, seat, act), step="closed"), what="读取互评进度")
 
     def _run(self, act: PeerReviewActivity, job: Any, done: Done = noop,
              what: str = "互评", note: Note | None = None) -> None:
@@ -79,30 +73,11 @@ class ReviewFlow:
         self.page.call(lambda store: job(store, seat), show, done, what=what)
         return None
 
-    def _progress(self, store: Store, seat: Seat, act: PeerReviewActivity) -> ReviewState:
-        done, target = peer.progress(store, seat.workshop_id, act.id, act.of,
-                                     seat.participant_id, act.reviews_per_reviewer)
-        return ReviewState("waiting", done, target)
-
     # -- calibration -----------------------------------------------------------------------
     def _begin(self, act: PeerReviewActivity) -> None:
         course = self.page.course
-
-        def begin(store: Store, seat: Seat) -> ReviewState:
-            exemplar = _exemplar(course, act)
-            if exemplar is not None:
-                done = {c.exemplar_id for c in peer.calibration_scores(store, seat.workshop_id,
-                                                                       act.id)
-                        if c.participant_id == seat.participant_id}
-                if exemplar not in done:
-                    saved = work.restore(store, seat.participant_id, act.id)
-                    scores = saved.get(calibration_item(exemplar), {}).get("scores", {})
-                    ex = course.exemplars[exemplar]
-                    return replace(self._progress(store, seat, act), step="calibrate",
-                                   calibrating=Calibrating(exemplar, ex.sections, scores))
-            return self._allocate(store, seat, act)
-
-        self._run(act, begin, what="开始互评")
+        self._run(act, lambda store, seat: steps.begin(store, course, seat, act),
+                  what="开始互评")
 
     def calibrate(self, scores: Mapping[str, int], done: Done = noop) -> None:
         act, review = self.act, self._state()
@@ -110,7 +85,8 @@ class ReviewFlow:
             return done()
         cal = review.calibrating
         ex = self.page.course.exemplars[cal.exemplar_id]
-        missing = _missing(self.page.course, act, scores)
+        missing = [c.name for c in self.page.course.rubrics[act.rubric].criteria
+                   if c.id not in scores]
         if missing:
             self.page.on_problem(Note("请为每条标准打分:" + "、".join(missing), "error"))
             return done()
@@ -130,31 +106,17 @@ class ReviewFlow:
         act = self.act
         if act is None:
             return done()
-        self._run(act, lambda store, seat: self._allocate(store, seat, act), done,
+        self._run(act, lambda store, seat: steps.allocate(store, seat, act), done,
                   what="领取待评方案")
         return None
 
     # -- reviewing -------------------------------------------------------------------------
-    def _allocate(self, store: Store, seat: Seat, act: PeerReviewActivity) -> ReviewState:
-        """The reviewer's open allocation, or a new one: fewest reviews first, not their own."""
-        got = peer.next_allocation(store, seat.workshop_id, act.id, act.of, seat.participant_id,
-                                   act.reviews_per_reviewer)
-        progress = self._progress(store, seat, act)
-        if got is None:
-            return replace(progress, step="done")
-        participants.touch(store, seat.participant_id, act.id, "reviewing")
-        subs = work.mine(store, got.author_id, act.of)
-        sections = next(iter(subs.values())).payload.get("sections", {}) if subs else {}
-        saved = work.restore(store, seat.participant_id, act.id).get(
-            allocation_item(got.id), {})
-        return replace(progress, step="review", reviewing=Reviewing(
-            got.id, sections, saved.get("scores", {}), saved.get("comment", "")))
-
     def submit(self, scores: Mapping[str, int], comment: str, done: Done = noop) -> None:
         act, review = self.act, self._state()
         if act is None or review is None or review.reviewing is None:
             return done()
-        missing = _missing(self.page.course, act, scores)
+        missing = [c.name for c in self.page.course.rubrics[act.rubric].criteria
+                   if c.id not in scores]
         if missing or is_blank(comment):
             self.page.on_problem(Note("请为每条标准打分并写下建议"
                                       + (":" + "、".join(missing) if missing else ""), "error"))
@@ -169,7 +131,7 @@ class ReviewFlow:
         def save(store: Store, seat: Seat) -> ReviewState:
             peer.review(store, allocation, seat.participant_id, dict(scores), text,
                         uuid.uuid4().hex)
-            return self._allocate(store, seat, act)
+            return steps.allocate(store, seat, act)
 
         self.page.autosave.dirty.pop((act.id, allocation_item(allocation)), None)
         self._run(act, save, done, what="提交评审", note=Note("评审已提交。", "ok"))
@@ -178,21 +140,8 @@ class ReviewFlow:
     # -- feedback --------------------------------------------------------------------------
     def _feedback(self, act: PeerReviewActivity) -> None:
         course = self.page.course
-
-        def read(store: Store, seat: Seat) -> ReviewState:
-            author = peer.draft_author(store, seat.workshop_id, act.of, seat.participant_id,
-                                       seat.group_no)
-            got = peer.received(store, seat.workshop_id, act.id, author)
-            fixed = peer.overridden(store, seat.workshop_id, act.id)
-            med = medians([r.scores for r in got])
-            crit = tuple(CriterionResult(c.name, str(fixed.get((author, c.id),
-                                                                 _num(med.get(c.id)))),
-                                         (author, c.id) in fixed)
-                         for c in course.rubrics[act.rubric].criteria)
-            comments = tuple(Comment(r.id, r.comment) for r in got)
-            return ReviewState("feedback", feedback=Feedback(len(got), crit, comments))
-
-        self._run(act, read, what="读取互评结果")
+        self._run(act, lambda store, seat: steps.feedback(store, course, seat, act),
+                  what="读取互评结果")
 
     def flag(self, review_id: int, kind: str, done: Done = noop) -> None:
         act, review = self.act, self._state()
@@ -215,18 +164,3 @@ class ReviewFlow:
         shown = self.page.state.activity
         return shown.review if shown is not None else None
 
-
-def _exemplar(course: Course, act: PeerReviewActivity) -> str | None:
-    if not act.calibration:
-        return None
-    return next((e.id for e in course.exemplars.values() if e.rubric == act.rubric), None)
-
-
-def _missing(course: Course, act: PeerReviewActivity, scores: Mapping[str, int]) -> list[str]:
-    return [c.name for c in course.rubrics[act.rubric].criteria if c.id not in scores]
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

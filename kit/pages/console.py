@@ -11,6 +11,7 @@ from kit.live import ticker
 from kit.live.console import ConsoleController
 from kit.live.log import configure
 from kit.live.runner import Runner
+from kit.pages.projector import public_base
 from kit.state.events import ConsoleEvents
 from kit.store import Store
 from kit.widgets.bridge import PageBridge
@@ -23,7 +24,8 @@ def events_of(c: ConsoleController) -> ConsoleEvents:
         login=c.login, create=lambda t, m, i, done: c.create(t, m, i, done), logout=c.logout,
         forget_key=c.forget_key, pace=a.pace, show=a.show, names=a.names, timer=a.timer,
         stop_timer=a.stop_timer, pause_timer=a.pause_timer, broadcast=a.broadcast,
-        group=a.group, move=a.move, override=a.override, export=a.export)
+        group=a.group, move=a.move, override=a.override, export=a.export, focus=a.focus,
+        showcase=a.showcase, projector_names=a.projector_names, projector_link=a.projector_link)
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,11 @@ def open_console(course: Course, store: Callable[[], Store], runner: Runner | No
     bridge.on("ping", controller.ping)
 
     def started(_: Any = None) -> None:
-        if bridge.query is not None and bridge.stored is not None:
-            controller.start(bridge.params(), dict(bridge.stored))
+        if (bridge.query is not None and bridge.stored is not None
+                and controller.state.screen == "connecting"):
+            controller.start(bridge.params(), dict(bridge.stored), public_base(bridge.href))
 
-    bridge.observe(started, ["query", "stored"])
+    bridge.observe(started, ["query", "stored", "href"])
     page.render(controller.state)
     started()
     if autostart:

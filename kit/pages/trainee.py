@@ -60,7 +60,7 @@ def open_trainee(course: Course, store: Callable[[], Store], runner: Runner | No
     hub = os.environ.get("JUPYTERHUB_USER", "")
     controller = TraineeController(course, store, runner, hub_user=hub)
     bridge = bridge or PageBridge()
-    page = TraineePage(course, events_of(controller), top=(bridge,))
+    page = TraineePage(course, events_of(controller), top=(bridge,), scroll=bridge.scroll_to)
     bind(controller, page, bridge)
     if autostart:
         configure("trainee", controller.store)

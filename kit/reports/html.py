@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.htmlcharts import bars
 from kit.htmltext import esc
 from kit.logic import stats
 from kit.logic.questions import for_activity
 from kit.reports.data import SessionData
 from kit.reports.sheets import topics
-from kit.widgets.charts import bars
 
 CSS = """
 @page { size: A4; margin: 16mm; }

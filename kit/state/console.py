@@ -124,5 +124,6 @@ class ConsoleState:
     problems: tuple[Problem, ...] = ()
     download: Download | None = None
     show_names: bool = False
+    projector_names: bool = False
     notice: Note = NO_NOTE
     rev: int = -1

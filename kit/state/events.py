@@ -74,3 +74,7 @@ class ConsoleEvents:
     move: Callable[[int | None, int | None, Done], None] = _finish
     override: Callable[[str, int | None, str, int, Done], None] = _finish
     export: Callable[[str, bool, Done], None] = _finish
+    focus: Callable[[str, int, Done], None] = _finish
+    showcase: Callable[[str, int | None, Done], None] = _finish
+    projector_names: Callable[[bool, Done], None] = _finish
+    projector_link: Callable[[Done], None] = _finish

@@ -47,3 +47,15 @@ def set_state(store: Store, workshop_id: int, activity_id: str, new: Phase | str
         return target
 
     return store.write(change)
+
+
+def set_focus(store: Store, workshop_id: int, activity_id: str, index: int) -> None:
+    """The question of ``activity_id`` the projector shows (0 = the first)."""
+
+    def change(conn: Connection) -> None:
+        done = conn.execute(update(activity_states).where(
+            A.workshop_id == workshop_id, A.activity_id == activity_id).values(focus=index))
+        if done.rowcount:
+            bump(conn, workshop_id)
+
+    store.write(change)

@@ -16,7 +16,7 @@ Step = Callable[[Connection], None]
 
 def _v2(conn: Connection) -> None:
     """Calibrations belong to a workshop; one review per allocation; events say who and why;
-    group drafts carry their group; a countdown can pause."""
+    group drafts carry their group; a countdown can pause; the projector has its own view."""
     sql = conn.exec_driver_sql
     sql("ALTER TABLE calibrations ADD COLUMN workshop_id INTEGER NOT NULL DEFAULT 0")
     sql("UPDATE calibrations SET workshop_id = (SELECT p.workshop_id FROM participants p"
@@ -28,6 +28,10 @@ def _v2(conn: Connection) -> None:
     sql("ALTER TABLE events ADD COLUMN detail TEXT NOT NULL DEFAULT ''")
     sql("ALTER TABLE submissions ADD COLUMN group_no INTEGER")
     sql("ALTER TABLE workshops ADD COLUMN timer_left FLOAT")
+    sql("ALTER TABLE workshops ADD COLUMN showcase_activity VARCHAR(64)")
+    sql("ALTER TABLE workshops ADD COLUMN showcase_author INTEGER")
+    sql("ALTER TABLE workshops ADD COLUMN projector_names INTEGER NOT NULL DEFAULT 0")
+    sql("ALTER TABLE activity_states ADD COLUMN focus INTEGER NOT NULL DEFAULT 0")
     _group_items(conn)
 
 

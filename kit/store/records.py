@@ -59,3 +59,8 @@ class LiveState:
     changed: dict[str, float]
     timer_paused: float | None = None
     """Seconds left on a paused countdown."""
+    focus: dict[str, int] | None = None
+    """activity → the question the instructor puts on the projector."""
+    showcase: tuple[str, int] | None = None
+    """(activity, author) of the draft on the projector."""
+    projector_names: bool = False

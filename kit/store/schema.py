@@ -42,6 +42,9 @@ workshops = Table(
     Column("timer_label", String(100), nullable=False, default=""),
     Column("timer_left", Float, nullable=True),  # seconds left while the countdown is paused
     Column("closed_at", Float, nullable=True),
+    Column("showcase_activity", String(64), nullable=True),  # the draft on the projector
+    Column("showcase_author", Integer, nullable=True),
+    Column("projector_names", Integer, nullable=False, default=0),  # names on the projector
 )
 
 participants = Table(
@@ -74,6 +77,7 @@ activity_states = Table(
     Column("activity_id", String(64), primary_key=True),
     Column("state", String(16), nullable=False),
     Column("changed_at", Float, nullable=False),
+    Column("focus", Integer, nullable=False, default=0),  # the question on the projector
 )
 
 submissions = Table(

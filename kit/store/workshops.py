@@ -102,6 +102,19 @@ def pause_timer(store: Store, workshop_id: int, paused: bool) -> None:
     store.write(change)
 
 
+def set_projector(store: Store, workshop_id: int, *, names: bool | None = None,
+                  showcase: tuple[str, int] | bool | None = False) -> None:
+    """What the projector shows besides the current activity: names (off by default) and a
+    draft on show (``None`` clears it; ``False`` leaves it)."""
+    values: dict[str, Any] = {}
+    if names is not None:
+        values["projector_names"] = int(names)
+    if showcase is not False:
+        activity, author = showcase if isinstance(showcase, tuple) else (None, None)
+        values.update(showcase_activity=activity, showcase_author=author)
+    store.write(lambda c: bump(c, workshop_id, **values))
+
+
 def revision(conn: Connection, workshop_id: int) -> int:
     """The one cheap query a trainee page polls: a primary-key lookup."""
     return int(conn.execute(select(W.rev).where(W.id == workshop_id)).scalar_one())
@@ -111,10 +124,14 @@ def live_state(store: Store, workshop_id: int) -> LiveState:
     def read(c: Connection) -> LiveState:
         w = c.execute(select(workshops).where(W.id == workshop_id)).one()
         a = activity_states.c
-        rows = c.execute(select(a.activity_id, a.state, a.changed_at)
+        rows = c.execute(select(a.activity_id, a.state, a.changed_at, a.focus)
                          .where(a.workshop_id == workshop_id)).all()
+        showcase = ((w.showcase_activity, w.showcase_author)
+                    if w.showcase_activity and w.showcase_author is not None else None)
         return LiveState(w.rev, w.message, w.timer_end, w.timer_label,
                          {r.activity_id: parse(r.state) for r in rows}, w.closed_at is not None,
-                         {r.activity_id: r.changed_at for r in rows}, w.timer_left)
+                         {r.activity_id: r.changed_at for r in rows}, w.timer_left,
+                         {r.activity_id: int(r.focus or 0) for r in rows}, showcase,
+                         bool(w.projector_names))
 
     return store.read(read)

@@ -10,13 +10,13 @@ from collections.abc import Callable, Mapping, Sequence
 import ipywidgets as W
 
 from kit.content import Course
+from kit.htmlcharts import bars, matrix, percent
 from kit.logic import stats
 from kit.logic.agreement import agreement, reading
 from kit.logic.phases import Phase
 from kit.logic.questions import Ask, Question, for_activity
 from kit.state.console import Board
 from kit.widgets._base import View, esc
-from kit.widgets.charts import bars, matrix, percent
 
 Answers = Sequence[Mapping[str, list[str]]]
 

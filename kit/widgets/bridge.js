@@ -76,6 +76,7 @@ function copy(text) {
 function render({ model, el }) {
   el.style.display = "none";
   model.set("stored", stored());
+  model.set("href", window.location.origin + window.location.pathname);
   if (model.get("query") === null) {  // the kernel did not get it from Voilà's request
     model.set("query", window.location.search.replace(/^\?/, ""));
   }
@@ -99,6 +100,12 @@ function render({ model, el }) {
     if (msg && msg.type === "store") keep(msg.key, msg.value);
     if (msg && msg.type === "download") download(msg);
     if (msg && msg.type === "copy") copy(msg.text);
+    if (msg && msg.type === "scroll") {
+      setTimeout(() => {
+        const target = document.querySelector(msg.selector);
+        if (target) target.scrollIntoView({ behavior: "smooth", block: "start" });
+      }, 300);
+    }
   });
   const every = model.get("ping_seconds") * 1000;
   const timer = setInterval(() => {

@@ -8,7 +8,8 @@
   to the kernel when the page loads;
 - tells the kernel to save work in progress when the page is hidden, closed or loses focus;
 - shows a Chinese "connection lost" overlay with a reconnect button when the kernel is gone;
-- asks the server to shut the kernel down when the page closes.
+- asks the server to shut the kernel down when the page closes;
+- brings the kit's styles (``kit.css``) to the page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import anywidget
 import traitlets
 
 _ESM = (Path(__file__).with_name("bridge.js")).read_text(encoding="utf-8")
+_CSS = (Path(__file__).with_name("kit.css")).read_text(encoding="utf-8")
 
 
 def served_query() -> str | None:
@@ -38,11 +40,15 @@ def served_query() -> str | None:
 
 class PageBridge(anywidget.AnyWidget):
     _esm = _ESM
+    _css = _CSS
     query = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     """``None`` until the page reports its query string."""
     url_query = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     """The query string the page's address should show (``None``: leave it)."""
-    stored = traitlets.Dict(None, allow_none=True).tag(sync=True)
+    stored = traitlets.Any(None).tag(sync=True)
+    href = traitlets.Unicode("").tag(sync=True)
+    """The page's address without its query, as the browser sees it (for links to other
+    pages of the same server)."""
     """The kit's values in the browser's storage (``None`` until the page reports them)."""
     ping_seconds = traitlets.Int(5).tag(sync=True)
     shutdown_on_close = traitlets.Bool(True).tag(sync=True)
@@ -81,6 +87,10 @@ class PageBridge(anywidget.AnyWidget):
     def download(self, name: str, mime: str, data: str) -> None:
         """Have the browser save ``data`` (base64) as the file ``name``, without a second click."""
         self.send({"type": "download", "name": name, "mime": mime, "data": data})
+
+    def scroll_to(self, selector: str) -> None:
+        """Bring the first element matching ``selector`` into view (feedback after reveal)."""
+        self.send({"type": "scroll", "selector": selector})
 
     def copy(self, text: str) -> None:
         """Put ``text`` on the clipboard of the person at the page."""

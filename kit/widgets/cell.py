@@ -33,7 +33,8 @@ class CellView(View):
         self.toggle.observe(lambda _: self._results(), "value")
         self.solo: W.Widget | None = None
         self.state = ConsoleState()
-        super().__init__([*top, W.HTML("<small>正在加载……</small>")])
+        self.loading = W.HTML("<small>正在加载……</small>")
+        super().__init__([*top, self.loading])
 
     def render(self, state: ConsoleState) -> None:
         self.state = state
@@ -76,6 +77,7 @@ class CellView(View):
             self.board = PeerBoardView(self.course, self.activity_id, self.events.names,
                                        self.events.override)
         replace_children(self.results, [self.board])
+        self.events.show(self.activity_id)  # a fresh read of the results
         board = self.state.boards.get(self.activity_id)
         if board is not None:
             self.board.render(board, len(self.state.people))

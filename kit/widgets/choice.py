@@ -24,10 +24,13 @@ class ChoiceInput(View):
             button.observe(lambda ch, code=code: self._toggled(code, ch["new"]), "value")
         kind = "单选" if ask.cardinality == "single" else "可多选"
         self.help = W.HTML(self._help_html(), layout=W.Layout(display="none"))
-        show = W.Button(description="标签说明", layout=W.Layout(width="auto"))
-        show.on_click(lambda _: self._toggle_help())
-        title = W.HTML(f"<b>{esc(ask.name)}</b>({kind})")
-        super().__init__([W.HBox([title, show]),
+        title: list[W.Widget] = [W.HTML(f"<b>{esc(ask.name)}</b>({kind})")]
+        if self.help.value:  # quiz and poll options carry no descriptions: no empty help
+            show = W.Button(description="标签说明", layout=W.Layout(width="auto"))
+            show.on_click(lambda _: self._toggle_help())
+            title.append(show)
+        super().__init__([W.HBox(title, layout=W.Layout(flex_flow="row wrap",
+                                                        align_items="center")),
                           W.HBox(list(self.buttons.values()),
                                  layout=W.Layout(flex_flow="row wrap")), self.help])
         self.add_class("kit-choice")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import ipywidgets as W
 
 from kit.content import Course
+from kit.state.common import noop
 from kit.state.console import ConsoleState, Download, Row
 from kit.state.events import ConsoleEvents
 from kit.widgets._base import ActionButton, Notice, View, esc, replace_children
@@ -19,6 +20,7 @@ from kit.widgets.console_activities import ActivityControl, ActivityList
 from kit.widgets.console_exports import ExportPanel
 from kit.widgets.console_login import CreateForm, LoginForm
 from kit.widgets.console_problems import Problems
+from kit.widgets.console_projector import ProjectorLink
 from kit.widgets.console_room import RoomControls, Roster
 from kit.widgets.peer_board import PeerBoardView
 
@@ -41,6 +43,7 @@ class ConsolePage(View):
         self.control: ActivityControl | None = None
         self.board: BoardView | PeerBoardView | None = None
         self.room, self.activities = RoomControls(events), ActivityList(events)
+        self.projector = ProjectorLink(events, copy)
         self.roster, self.problems = Roster(events), Problems()
         self.exports = ExportPanel(events, deliver)
         self.logout = ActionButton("退出控制台", events.logout, layout=W.Layout(width="auto"))
@@ -67,13 +70,14 @@ class ConsolePage(View):
         self._key(state.key_once)
         self._current(state)
         self.room.render(state)
+        self.projector.render(state)
         self.activities.render(state.rows)
         self.roster.render(state.people)
         self.problems.render(state.problems)
         self.exports.render(state.download)
         return self._screen([self.head, self.key_box, self.notice, self.problems,
-                             self.current_box, self.board_box, self.room, self.activities,
-                             self.roster, self.exports, self.logout])
+                             self.current_box, self.board_box, self.projector, self.room,
+                             self.activities, self.roster, self.exports, self.logout])
 
 
     def _screen(self, parts: list[W.Widget]) -> None:
@@ -118,9 +122,10 @@ class ConsolePage(View):
             self.board.render(board, len(state.people))
 
     def _board_for(self, row: Row) -> BoardView | PeerBoardView | None:
+        aid = row.activity_id
         if row.kind in ("classify", "quiz", "poll"):
-            return BoardView(self.course, row.activity_id)
+            return BoardView(self.course, aid, lambda i: self.events.focus(aid, i, noop))
         if row.kind in ("draft", "peer_review"):
-            return PeerBoardView(self.course, row.activity_id, self.events.names,
-                                 self.events.override)
+            return PeerBoardView(self.course, aid, self.events.names, self.events.override,
+                                 self.events.showcase)
         return None

@@ -2,7 +2,7 @@
 
 Character counts as you type, rule hints from the content's rule set, a completeness check
 before submit, resubmit until the activity closes. For a group draft, a conflict with another
-member's save shows both texts and lets this member choose; nothing is lost.
+member's save shows both texts (:mod:`kit.widgets.group_conflict`); nothing is lost.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from kit.state.activity import ActivityState
 from kit.state.common import Done, Note
 from kit.state.drafting import GroupState
 from kit.state.events import GroupEvents, WorkEvents
-from kit.widgets._base import ActionButton, Notice, View, error_boundary, esc, replace_children
-from kit.widgets.draft_text import draft_html
+from kit.widgets._base import ActionButton, Notice, View, error_boundary, esc
+from kit.widgets.group_conflict import GroupConflict
 from kit.widgets.hints import hints_html
 from kit.widgets.question import card_html
 from kit.widgets.saved import SavedMark
@@ -44,7 +44,9 @@ class DraftView(View):
             width="100%", height="90px")) for s in self.template.sections}
         self.counts = {s.id: W.HTML() for s in self.template.sections}
         self.rulesets = course.rules_for(self.template.id)
-        self.hints, self.conflict, self.mark = W.HTML(), W.VBox(), SavedMark()
+        self.hints, self.mark = W.HTML(), SavedMark()
+        self.conflict = GroupConflict(self.template, self.fill, lambda: self.sections,
+                                      self.item_id, self.group_events)
         self.notice, self._note = Notice(), Note()
         self.submit_button = ActionButton("提交方案", self._submit, button_style="primary")
         self._group: GroupState | None = None
@@ -141,29 +143,8 @@ class DraftView(View):
             self._render_group(state.group)
 
     def _render_group(self, group: GroupState | None) -> None:
-        parts: list[W.Widget] = []
-        if group is not None and group.stale:
-            parts.append(W.HTML("<div class='kit-banner'>组员在您离开后保存了新版本,编辑框中是"
-                                "小组最新版。您上次未提交的内容如下,可复制使用:</div>"
-                                + draft_html(self.template, group.stale, "我的未提交内容")))
-        if group is not None and group.conflict is not None:
-            c = group.conflict
-            load = W.Button(description="载入组员的版本", layout=W.Layout(width="auto"))
-            load.on_click(lambda _: self.load_theirs())
-            mine = ActionButton("以我的版本保存为新版本", self._save_mine,
-                                layout=W.Layout(width="auto"))
-            parts += [W.HTML(draft_html(self.template, c.theirs,
-                                        f"组员「{c.who}」的第 {c.version} 版")),
-                      W.HBox([load, mine], layout=W.Layout(flex_flow="row wrap"))]
-        replace_children(self.conflict, parts)
+        self.conflict.render(group)
 
-    @error_boundary
     def load_theirs(self) -> None:
-        group = self._group
-        if group is not None and group.conflict is not None:
-            self.fill(group.conflict.theirs)
-            self.group_events.load_theirs()
-
-    @error_boundary
-    def _save_mine(self, done: Done) -> None:
-        self.group_events.save_mine(self.item_id, {"sections": self.sections}, done)
+        """Take the other member's version into the editor (their text stays shown)."""
+        self.conflict.load_theirs()

@@ -21,7 +21,7 @@ def feedback_html(question: Question, results: dict[str, DimResult]) -> str:
         rows.append(f'<li><b>{esc(ask.name)}</b> <span class="{css}">{mark}</span>'
                     f"<br>参考答案:{esc(key)}"
                     + (f"<br>解析:{esc(ask.explanation)}" if ask.explanation else "") + "</li>")
-    return f'<div class="kit-card"><ul>{"".join(rows)}</ul></div>' if rows else ""
+    return f'<div class="kit-card" role="status"><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
 def tally_html(ask: Ask, tally: Tally | None, mine: list[str]) -> str:

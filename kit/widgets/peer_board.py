@@ -20,11 +20,12 @@ from kit.widgets.draft_text import draft_html
 
 FLAGS = {"inappropriate": "不恰当", "unhelpful": "没有帮助"}
 Override = Callable[[str, int | None, str, int, Done], None]
+Showcase = Callable[[str, int | None, Done], None]
 
 
 class PeerBoardView(View):
     def __init__(self, course: Course, activity_id: str, on_names: Callable[[bool], None],
-                 on_override: Override) -> None:
+                 on_override: Override, on_showcase: Showcase | None = None) -> None:
         act = course.activity(activity_id)
         self.activity_id, self._on_override = activity_id, on_override
         self.review = act if isinstance(act, PeerReviewActivity) else None
@@ -49,7 +50,15 @@ class PeerBoardView(View):
             parts += [self.scores, self.reliab, self.flags,
                       W.HBox([self.o_crit, self.o_score, go],
                              layout=W.Layout(flex_flow="row wrap"))]
-        super().__init__([*parts, self.pick, self.shown])
+        actions: list[W.Widget] = [self.pick]
+        if on_showcase is not None:
+            show = ActionButton("在投屏页展示", lambda done: on_showcase(
+                activity_id, self.pick.value, done), layout=W.Layout(width="auto"))
+            hide = ActionButton("收起展示", lambda done: on_showcase(activity_id, None, done),
+                                layout=W.Layout(width="auto"))
+            actions += [show, hide]
+        super().__init__([*parts, W.HBox(actions, layout=W.Layout(flex_flow="row wrap")),
+                          self.shown])
 
     def _override(self, done: Done) -> None:
         self._on_override(self.activity_id, self.pick.value, str(self.o_crit.value),

@@ -35,6 +35,7 @@ class QuestionCard(View):
         self.notice = Notice()
         self._note: Note | None = None
         self.feedback = W.HTML()
+        self.feedback.add_class("kit-feedback")
         super().__init__([W.HTML(card_html(question)), *self.inputs.values(),
                           W.HBox([self.submit_button, self.notice],
                                  layout=W.Layout(flex_flow="row wrap", align_items="center")),

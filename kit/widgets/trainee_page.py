@@ -7,10 +7,12 @@ It renders :class:`~kit.state.trainee.TraineeState` and sends the trainee's acti
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import ipywidgets as W
 
 from kit.content import Course
+from kit.logic.phases import Phase
 from kit.state.events import TraineeEvents
 from kit.state.trainee import TraineeState
 from kit.widgets._base import Notice, View, close_tree
@@ -25,9 +27,11 @@ CONNECTING = "<div class='kit-card' role='status'>正在连接……</div>"
 class TraineePage(View):
     children: tuple[W.Widget, ...]
 
-    def __init__(self, course: Course, events: TraineeEvents,
-                 top: tuple[W.Widget, ...] = ()) -> None:
+    def __init__(self, course: Course, events: TraineeEvents, top: tuple[W.Widget, ...] = (),
+                 scroll: Callable[[str], None] | None = None) -> None:
         self.course, self.events, self.top = course, events, top
+        self._scroll = scroll or (lambda _selector: None)
+        self._phase: tuple[str, Phase] | None = None
         self.form, self.header, self.notice = JoinForm(events), Header(), Notice()
         self.waiting, self.connecting = W.HTML(WAITING), W.HTML(CONNECTING)
         self.body = W.VBox([self.waiting])
@@ -65,6 +69,9 @@ class TraineePage(View):
             self._replace(make_view(self.course, act, self.events))
         assert self.view is not None
         self.view.render(act)
+        if act.phase == Phase.REVEALED and self._phase != (act.id, Phase.REVEALED):
+            self._scroll(".kit-feedback")  # the answer is out: bring the feedback into view
+        self._phase = (act.id, act.phase)
 
     def _replace(self, view: ActivityView | None) -> None:
         old, self.view = self.view, view

@@ -45,9 +45,27 @@ def test_workbook_sheets_headers_and_figures(session: Session, out: Path) -> Non
 
 
 def test_peer_medians_match_the_store(session: Session, out: Path) -> None:
+    """Each draft's median per criterion in the workbook is the median of its reviews."""
+    from kit.logic.peer import medians
+    from kit.store import peer
+
     path = run(session, "xlsx", out / "s.xlsx")
     scores = pd.read_excel(path, sheet_name="互评成绩")
-    assert not scores.empty and scores["同伴中位数"].between(1, 4).all()
+    ws = workshops.by_code(session.store, session.code)
+    assert ws is not None and not scores.empty
+    names = {p.id: p.name for p in participants.roster(session.store, ws.id)}
+    act = session.course.activity("m6-review")
+    got = peer.all_reviews(session.store, ws.id, act.id)
+    crit = {c.id: c.name for c in session.course.rubrics[act.rubric].criteria}  # type: ignore[union-attr]
+    checked = 0
+    for author in {r.author for r in got}:
+        want = medians([r.scores for r in got if r.author == author])
+        for cid, value in want.items():
+            row = scores[(scores["活动"] == act.title) & (scores["作者"] == names[author])
+                         & (scores["标准"] == crit[cid])]
+            assert row["同伴中位数"].item() == pytest.approx(value)
+            checked += 1
+    assert checked >= 10
 
 
 def test_training_record_is_stable_csv(session: Session, out: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -35,3 +36,40 @@ def test_reviewers_racing_end_balanced(store: Store, n: int) -> None:
     counts = [sum(g.count(a) for g in given.values()) for a in people]
     assert max(counts) - min(counts) <= 1, given
     assert len(peer.all_reviews(store, ws.id, "rev")) == n * K
+
+
+def test_two_tabs_of_one_reviewer_store_one_review(store: Store,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two tabs send the same review at once (read-then-insert races on PostgreSQL): the
+    unique allocation keeps one review, and both tabs get its id. The check before the insert
+    is slowed down, so both tabs find no review yet, as in a real race."""
+    import threading
+    import time
+
+    found = peer._review_of
+
+    def slow_check(conn: Any, allocation_id: int) -> int | None:
+        result = found(conn, allocation_id)
+        time.sleep(0.2)
+        return result
+
+    monkeypatch.setattr(peer, "_review_of", slow_check)
+
+    ws, _ = workshops.create(store, "双开", (3,))
+    activities.set_state(store, ws.id, "draft", "open")
+    people = [participants.join(store, ws.id, f"学员{i}")[0].id for i in range(6)]
+    for p in people:
+        work.submit(store, ws.id, p, "draft", "case-1", {"text": "方案"}, uuid.uuid4().hex)
+    allocations = [peer.next_allocation(store, ws.id, "rev", "draft", p, 1) for p in people]
+    for alloc, reviewer in zip(allocations, people, strict=True):
+        assert alloc is not None
+        gate = threading.Barrier(2)
+
+        def send(alloc_id: int = alloc.id, me: int = reviewer, gate: Any = gate) -> int:
+            gate.wait()
+            return peer.review(store, alloc_id, me, {"c": 3}, "好", uuid.uuid4().hex)
+
+        with ThreadPoolExecutor(2) as pool:
+            ids = list(pool.map(lambda _: send(), range(2)))
+        assert ids[0] == ids[1]
+    assert len(peer.all_reviews(store, ws.id, "rev")) == len(people)

@@ -1,0 +1,129 @@
+"""``kit content export`` and ``kit content import``: what they print and return."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+from kit.content.course import CourseInvalid
+from kit.content.trial import trial_check, write_all
+from kit.content.workbook import layout as L
+from kit.content.workbook import plan as P
+from kit.content.workbook.cells import CellProblem, Problems
+from kit.content.workbook.read_cases import CaseSheet
+from kit.content.workbook.read_items import read_items
+from kit.content.workbook.read_rules import read_rules
+from kit.content.workbook.read_taxonomy import read_taxonomy
+from kit.content.workbook.readers import duplicates
+from kit.content.workbook.rows_out import NotRepresentable
+from kit.content.workbook.snapshot import Snapshot, snapshot
+
+SHEETS = (L.CASES, L.QUIZ, L.POLLS, L.DIMS, L.LABELS, L.RULES)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    problems: tuple[str, ...]
+    plan: P.Plan | None
+
+
+def _current(data_dir: Path) -> Snapshot | None:
+    try:
+        return snapshot(data_dir)
+    except CourseInvalid as exc:
+        print("内容目录未通过校验,请先运行 kit validate 并修复:", *exc.problems, sep="\n")
+        return None
+
+
+def export_xlsx(data_dir: Path, path: Path) -> int:
+    from kit.content.workbook.export import export_workbook
+
+    snap = _current(data_dir)
+    if snap is None:
+        return 1
+    try:
+        export_workbook(snap, path)
+    except NotRepresentable as exc:
+        print(f"未导出:{exc}")
+        return 1
+    labels = sum(len(d.labels) for d in snap.taxonomy.dimensions)
+    rules = sum(len(r.rules) for r in snap.rulesets)
+    print(f"已导出:{path}(案例 {len(snap.cases)} 条、测验题 {len(snap.quizzes)} 道、"
+          f"投票题 {len(snap.polls)} 道、维度 {len(snap.taxonomy.dimensions)} 个、"
+          f"标签 {labels} 个、规则 {rules} 条)")
+    return 0
+
+
+def _order(wb: Any) -> Any:
+    def key(p: CellProblem) -> tuple[int, int, int]:
+        letters, row = coordinate_from_string(p.cell)
+        sheet = wb.sheetnames.index(p.sheet) if p.sheet in wb.sheetnames else 99
+        return sheet, row, column_index_from_string(letters)
+    return key
+
+
+def read(wb: Any, name: str, snap: Snapshot) -> Outcome:
+    """Every problem of the workbook, or the plan of what to write."""
+    problems = Problems(name)
+    new_taxonomy = read_taxonomy(wb, problems, snap.taxonomy)
+    cases = CaseSheet(new_taxonomy or snap.taxonomy, problems).read(wb[L.CASES]) \
+        if L.CASES in wb.sheetnames else None
+    quiz = read_items(wb[L.QUIZ], problems, True) if L.QUIZ in wb.sheetnames else None
+    polls = read_items(wb[L.POLLS], problems, False) if L.POLLS in wb.sheetnames else None
+    duplicates([*(quiz or []), *(polls or [])], lambda r: r.entry.id, "id", "题目 id ")
+    rulesets = read_rules(wb, problems, snap.rulesets)
+    if problems.found:
+        return Outcome(tuple(map(str, sorted(problems.found, key=_order(wb)))), None)
+    plan = P.Plan()
+    for reads, old, kind in ((cases, [(p.file, p.entry) for p in snap.cases], "案例"),
+                             (quiz, [(p.file, p.entry) for p in snap.quizzes], "测验题"),
+                             (polls, P.polls_placed(snap), "投票题")):
+        if reads is not None:
+            P.entries(plan, snap.root, old, reads, kind)
+    P.taxonomy(plan, snap, new_taxonomy or snap.taxonomy)
+    P.rules(plan, snap, rulesets or [])
+    return Outcome((), plan)
+
+
+def import_xlsx(data_dir: Path, path: Path, dry_run: bool) -> int:
+    from openpyxl import load_workbook
+
+    snap = _current(data_dir)
+    if snap is None:
+        return 1
+    try:
+        wb = load_workbook(path, data_only=False)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        print(f"{path.name}: 无法作为 Excel 工作簿(.xlsx)打开:{exc}")
+        return 1
+    outcome = read(wb, path.name, snap)
+    if outcome.plan is None:
+        print(*outcome.problems, f"共 {len(outcome.problems)} 个问题,未写入任何文件。", sep="\n")
+        return 1
+    return _apply(data_dir, outcome.plan, dry_run)
+
+
+def _apply(data_dir: Path, plan: P.Plan, dry_run: bool) -> int:
+    for kind, ids in plan.kept.items():
+        if ids:
+            shown = "、".join(ids[:10]) + (" 等" if len(ids) > 10 else "")
+            print(f"工作簿中没有这些{kind},data/ 中保持不变:{shown}")
+    if not plan.files:
+        print("工作簿与 data/ 一致:没有需要写入的改动。")
+        return 0
+    if found := trial_check(data_dir, plan.files):
+        print(*found, "导入后的 YAML 未通过校验,未写入任何文件。", sep="\n")
+        return 1
+    for rel in sorted(plan.files):
+        shown = "、".join(plan.changed.get(rel, []))
+        print(f"  {rel}:" + ("(条目已全部移走,删除此文件)" if plan.files[rel] is None else shown))
+    if dry_run:
+        print(f"--dry-run:以上 {len(plan.files)} 个文件将被改写,未写入。")
+        return 0
+    write_all(data_dir, plan.files)
+    print(f"已写入 {len(plan.files)} 个文件;运行 kit validate 可再次确认。")
+    return 0

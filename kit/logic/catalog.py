@@ -1,0 +1,57 @@
+"""Every piece of content a designer previews, as one flat list that filters can narrow. Pure.
+
+Kinds: the three kinds of case (complaint, copy, scene), quiz items, polls and rubrics. A
+case belongs to the modules it lists; an item to its module; a rubric to the modules whose
+peer reviews use it. Only cases have a difficulty: choosing one shows cases alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kit.content import Course
+
+KINDS = {"complaint": "投诉案例", "copy": "营销文案", "scene": "情景任务", "quiz": "测验题",
+         "poll": "投票题", "rubric": "量规"}
+DIFFICULTY = {1: "入门", 2: "进阶", 3: "挑战"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    id: str
+    title: str
+    modules: tuple[int, ...]
+    difficulty: int | None = None
+    draft: bool = False
+
+
+def _rubric_modules(course: Course) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for module in course.modules:
+        for act in module.activities:
+            if act.kind == "peer_review":
+                found.setdefault(act.rubric, []).append(module.number)
+    return {rid: tuple(sorted(set(ms))) for rid, ms in found.items()}
+
+
+def entries(course: Course) -> tuple[Entry, ...]:
+    cases = [Entry(c.kind, c.id, c.title, c.modules, c.difficulty)
+             for c in course.cases.values()]
+    items = [Entry(kind, i.id, i.topic or i.question, (i.module,) if i.module else (), None,
+                   i.draft) for kind, pool in (("quiz", course.quizzes), ("poll", course.polls))
+             for i in pool.values()]
+    rubric_modules = _rubric_modules(course)
+    rubrics = [Entry("rubric", r.id, r.name, rubric_modules.get(r.id, ()))
+               for r in course.rubrics.values()]
+    return (*cases, *items, *rubrics)
+
+
+def select(found: Iterable[Entry], module: int | None = None, kind: str | None = None,
+           difficulty: int | None = None) -> tuple[Entry, ...]:
+    """The entries that pass every filter given (None: any)."""
+    return tuple(e for e in found
+                 if (module is None or module in e.modules)
+                 and (kind is None or e.kind == kind)
+                 and (difficulty is None or e.difficulty == difficulty))

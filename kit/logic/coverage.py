@@ -1,0 +1,66 @@
+"""Content that no activity uses: cases, quiz items, polls, rubrics and templates.
+
+An entry is *used* when some module activity names it: a case by a classify or draft
+activity, a quiz item by a quiz, a poll by a poll, a rubric by a peer review, a template by a
+draft. Everything else is listed (the self-paced drill still offers unused complaint cases;
+drafts are never used, by rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kit.content import Activity, Course
+from kit.content.rubric_models import (
+    ClassifyActivity,
+    DraftActivity,
+    PeerReviewActivity,
+    PollActivity,
+    QuizActivity,
+)
+
+KINDS = {"case": "案例", "quiz": "测验题", "poll": "投票题", "rubric": "量规", "template": "模板"}
+
+
+@dataclass(frozen=True)
+class Unused:
+    kind: str
+    id: str
+    title: str
+
+
+def uses(course: Course) -> dict[str, dict[str, list[str]]]:
+    """kind → entry id → ids of the activities that use it."""
+    found: dict[str, dict[str, list[str]]] = {k: {} for k in KINDS}
+    for module in course.modules:
+        for act in module.activities:
+            for kind, ids in _refs(act):
+                for ident in ids:
+                    found[kind].setdefault(ident, []).append(act.id)
+    return found
+
+
+def _refs(act: Activity) -> Iterator[tuple[str, tuple[str, ...]]]:
+    if isinstance(act, ClassifyActivity):
+        yield "case", act.cases
+    elif isinstance(act, QuizActivity):
+        yield "quiz", act.items
+    elif isinstance(act, PollActivity):
+        yield "poll", act.items
+    elif isinstance(act, DraftActivity):
+        yield "case", act.cases
+        yield "template", (act.template,)
+    elif isinstance(act, PeerReviewActivity):
+        yield "rubric", (act.rubric,)
+
+
+def unused(course: Course) -> tuple[Unused, ...]:
+    used = uses(course)
+    pools = {"case": {c.id: c.title for c in course.cases.values()},
+             "quiz": {i.id: i.topic or i.question for i in course.quizzes.values()},
+             "poll": {i.id: i.topic or i.question for i in course.polls.values()},
+             "rubric": {r.id: r.name for r in course.rubrics.values()},
+             "template": {t.id: t.name for t in course.templates.values()}}
+    return tuple(Unused(kind, ident, title) for kind, pool in pools.items()
+                 for ident, title in pool.items() if ident not in used[kind])

@@ -1,0 +1,83 @@
+"""HTML of one previewed entry: the trainee's card (``card_html``), the feedback a trainee
+sees after the reveal when answering with the key (``feedback_html``), and what only a designer
+needs (id, modules, difficulty, draft, which activities use it, sources). All text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kit.content import Case, Course, Item, Rubric
+from kit.logic import classify
+from kit.logic.catalog import DIFFICULTY, KINDS, Entry
+from kit.logic.questions import Question, from_case, from_item
+from kit.widgets._base import esc
+from kit.widgets.feedback import feedback_html
+from kit.widgets.question import card_html
+
+Uses = Mapping[str, Mapping[str, list[str]]]
+USE_KIND = {"complaint": "case", "copy": "case", "scene": "case"}
+
+
+def meta_html(entry: Entry, uses: Uses) -> str:
+    acts = uses.get(USE_KIND.get(entry.kind, entry.kind), {}).get(entry.id, [])
+    parts = [KINDS[entry.kind], f"id {entry.id}",
+             "模块 " + "、".join(map(str, entry.modules)) if entry.modules else "未指定模块"]
+    if entry.difficulty:
+        parts.append(f"难度 {DIFFICULTY[entry.difficulty]}")
+    used = f"用于:{'、'.join(acts)}" if acts else "<b class='kit-error'>没有活动使用</b>"
+    draft = " <b class='kit-error'>草稿</b>" if entry.draft else ""
+    return (f"<div class='kit-gallery-meta'>{esc(' · '.join(parts))}{draft} · "
+            f"{used if not acts else esc(used)}</div>")
+
+
+def key_feedback(question: Question) -> str:
+    """What the trainee sees after the reveal when their answer is the key."""
+    key = {ask.id: list(ask.key or ()) for ask in question.asks}
+    shown = feedback_html(question, classify.grade(question, key))
+    return f"<div><small>公布答案后(按答对显示):</small>{shown}</div>" if shown else ""
+
+
+def case_html(course: Course, case: Case) -> str:
+    dims = tuple(d for d in course.taxonomy.dimensions if d.id in case.key)
+    question = from_case(case, dims)
+    sections = {s.id: s.title for t in course.templates.values() for s in t.sections}
+    plan = "".join(f"<li><b>{esc(sections.get(k, k))}</b>:{esc(v)}</li>"
+                   for k, v in case.model_plan.items())
+    sources = "".join(f"<li>{esc(s)}</li>" for s in case.sources)
+    return (card_html(question) + key_feedback(question)
+            + (f"<details><summary>示范方案</summary><ul>{plan}</ul></details>" if plan else "")
+            + (f"<div><small>来源</small><ul>{sources}</ul></div>" if sources else ""))
+
+
+def item_html(item: Item) -> str:
+    question = from_item(item)
+    key = set(item.answer or ())
+    options = "".join(f"<li>{'✔ ' if o.code in key else ''}{esc(o.code)}. {esc(o.text)}</li>"
+                      for o in item.options)
+    kind = "多选" if item.choice == "multi" else "单选"
+    source = f"<div><small>出处:{esc(item.source)}</small></div>" if item.source else ""
+    return (card_html(question) + f"<div>{kind}<ul>{options}</ul></div>"
+            + key_feedback(question) + source)
+
+
+def rubric_html(rubric: Rubric) -> str:
+    head = "".join(f"<th>{level.score} {esc(level.name)}</th>" for level in rubric.levels)
+    rows = "".join(f"<tr><td><b>{esc(c.name)}</b></td>"
+                   + "".join(f"<td>{esc(c.descriptors.get(s, ''))}</td>" for s in rubric.scores)
+                   + "</tr>" for c in rubric.criteria)
+    return (f"<div class='kit-card'><div class='kit-big'>{esc(rubric.name)}</div>"
+            f"<table class='kit-gallery-rubric'><tr><th>标准</th>{head}</tr>{rows}</table></div>")
+
+
+def body_html(course: Course, entry: Entry) -> str:
+    if entry.kind in USE_KIND:
+        return case_html(course, course.cases[entry.id])
+    if entry.kind in ("quiz", "poll"):
+        pool = course.quizzes if entry.kind == "quiz" else course.polls
+        return item_html(pool[entry.id])
+    return rubric_html(course.rubrics[entry.id])
+
+
+def entry_html(course: Course, entry: Entry, uses: Uses) -> str:
+    return (f"<div class='kit-gallery-entry' data-id='{esc(entry.id)}'>"
+            f"{meta_html(entry, uses)}{body_html(course, entry)}</div>")
