@@ -42,7 +42,7 @@ def tti_phone(browser: Any, url: str, ready: str, throttle: float = 4.0) -> tupl
         page = ctx.new_page()
         ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
         start = time.perf_counter()
-        page.goto(url)
+        page.goto(url, timeout=T)
         page.get_by_role("button", name=ready).first.wait_for(timeout=T)
         took.append(time.perf_counter() - start)
         page.close()
