@@ -61,7 +61,7 @@ def tti(browser: Any, url: str, ready: str) -> tuple[float, int, int]:
     ctx = browser.new_context()
     page = ctx.new_page()
     start = time.perf_counter()
-    page.goto(url)
+    page.goto(url, timeout=T)
     page.get_by_role("button", name=ready).first.wait_for(timeout=T)
     took = time.perf_counter() - start
     requests, sent = page.evaluate(WEIGHT)
