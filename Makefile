@@ -7,10 +7,13 @@ PYTEST_ARGS ?=
 
 .PHONY: serve test lint bench bench-quick validate clean
 
-$(VENV)/.kit-runtime: pyproject.toml
+$(VENV)/.kit-runtime: pyproject.toml kit/jupyter/kernels/kit-trainee/kernel.json
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	# the trainee kernelspec, for JupyterLab and nbval (kit serve finds it on its JUPYTER_PATH)
+	$(PY) -m jupyter kernelspec install --sys-prefix --replace --name kit-trainee \
+	  kit/jupyter/kernels/kit-trainee
 	touch $@
 
 $(VENV)/.kit-test: pyproject.toml $(VENV)/.kit-runtime tests/browser/axe/package-lock.json

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from benchmarks import memory
 from benchmarks.servers import Running
 from kit.store import Store, workshops
 
@@ -28,18 +29,44 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 3}
+
+
+def tti_phone(browser: Any, url: str, ready: str, throttle: float = 4.0) -> tuple[float, float]:
+    """Seconds until ``ready`` is visible in a 390×844 mobile context whose CPU runs
+    ``throttle`` times slower: first on a cold cache, then again in the same context."""
+    ctx = browser.new_context(**PHONE)
+    took = []
+    for _ in range(2):
+        page = ctx.new_page()
+        ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        start = time.perf_counter()
+        page.goto(url, timeout=T)
+        page.get_by_role("button", name=ready).first.wait_for(timeout=T)
+        took.append(time.perf_counter() - start)
+        page.close()
+    ctx.close()
+    return took[0], took[1]
+
+
+WEIGHT = """() => performance.getEntriesByType('navigation').concat(
+  performance.getEntriesByType('resource')).reduce((a, e) => [a[0] + 1, a[1] + e.transferSize],
+  [0, 0])"""
+
+
 def tti(browser: Any, url: str, ready: str) -> tuple[float, int, int]:
-    """Seconds until ``ready`` (a button name) is visible; requests and bytes on a fresh load."""
+    """Seconds until ``ready`` (a button name) is visible; requests and bytes on the wire
+    (compressed as sent) on a fresh load."""
     ctx = browser.new_context()
-    sizes: list[int] = []
-    ctx.on("response", lambda r: sizes.append(int(r.headers.get("content-length", "0") or 0)))
     page = ctx.new_page()
     start = time.perf_counter()
-    page.goto(url)
+    page.goto(url, timeout=T)
     page.get_by_role("button", name=ready).first.wait_for(timeout=T)
     took = time.perf_counter() - start
+    requests, sent = page.evaluate(WEIGHT)
     ctx.close()
-    return took, len(sizes), sum(sizes)
+    return took, int(requests), int(sent)
 
 
 WATCH = """() => { window.__kitShown = 0; new MutationObserver((_, obs) => {
@@ -73,13 +100,13 @@ def _join(ctx: Any, server: Running, code: str, pages: int,
     return trainees
 
 
-def rss(server: Running, pids: set[int]) -> list[float]:
-    """Resident memory (MB) of these kernels of ``server``."""
-    return [k.memory_info().rss / 2**20 for k in server.kernels() if k.pid in pids]
+def rss(server: Running, pids: set[int]) -> list[memory.Memory]:
+    """RSS, PSS and USS (MB) of these kernels of ``server``."""
+    return memory.of_all([k for k in server.kernels() if k.pid in pids])
 
 
-def page_rss(browser: Any, server: Running, ready: str, pages: int) -> list[float]:
-    """Kernel RSS once ``pages`` fresh pages are interactive (``ready`` button visible)."""
+def page_rss(browser: Any, server: Running, ready: str, pages: int) -> list[memory.Memory]:
+    """Kernel memory once ``pages`` fresh pages are interactive (``ready`` button visible)."""
     before = {k.pid for k in server.kernels()}
     ctx = browser.new_context()
     for _ in range(pages):
@@ -121,7 +148,9 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     opened = [page.evaluate("window.__kitShown") / 1000 - clicked for page in trainees]
     sent = [min((t for t in f if t > clicked), default=clicked) - clicked for f in frames]
     time.sleep(1.0)
-    memory = rss(server, mine)
+    used = rss(server, mine)
+    parent = server.parent()
+    shared = memory.of(parent.pid) if parent else None
     shown = []
     for n, page in enumerate(trainees, 1):
         card = page.locator(".kit-question").first
@@ -134,7 +163,8 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     store.dispose()
     return {"open_p50": _pct(opened, 50), "open_p95": _pct(opened, 95),
             "sent_p50": _pct(sent, 50), "sent_p95": _pct(sent, 95),
-            "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95), "rss": memory}
+            "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95), "memory": used,
+            "parent_pss": shared.pss if shared else 0.0}
 
 
 def kernels_left(browser: Any, servers: tuple[Running, ...], pages: int,

@@ -49,12 +49,12 @@ CONFIG = re.compile(rb'<script id="jupyter-config-data" type="application/json">
 XSRF = {"Cookie": "_xsrf=00ff00ff", "X-XSRFToken": "00ff00ff"}  # double-submit, for cleanup
 
 
-def render(server: Running, timeout: float = 120) -> float:
+def render(server: Running, timeout: float = 120, query: str = "") -> float:
     """Seconds until Voilà has streamed the whole page (every cell executed server-side).
 
     A wedged render can trickle bytes for ever, so the limit is on the whole response."""
     start = time.perf_counter()
-    with urllib.request.urlopen(server.url, timeout=min(timeout, 60)) as resp:
+    with urllib.request.urlopen(server.url + query, timeout=min(timeout, 60)) as resp:
         body = _read(resp, start + timeout)
     found = CONFIG.search(body)
     if found:

@@ -24,12 +24,20 @@ def table(results: dict[str, Any], meta: dict[str, Any]) -> str:
          "—"),
         ("页面渲染(预热,HTTP)/ render, preheated", f.get("render_preheated_kit"),
          f.get("render_preheated_bare"), "—"),
-        ("内核内存(显示活动后)/ kernel RSS, activity shown", f.get("rss_shown_kit"),
-         f.get("rss_shown_bare"), "≤ 1.25×"),
-        ("内核内存(HTTP 渲染后,加入页)/ kernel RSS after render", f["rss_kit"], f["rss_bare"],
+        ("每名学员的内核 PSS(显示活动后,含父进程分摊)/ kernel PSS per trainee, activity "
+         "shown, parent's share included", per_trainee(f), f.get("pss_shown_bare"), "≤ 0.4×"),
+        ("内核 USS(显示活动后)/ kernel USS, activity shown", f.get("uss_shown_kit"),
+         f.get("uss_shown_bare"), "—"),
+        ("内核 RSS(显示活动后,共享页重复计算)/ kernel RSS, activity shown", f.get("rss_shown_kit"),
+         f.get("rss_shown_bare"), "—"),
+        ("内核 PSS(HTTP 渲染后,加入页)/ kernel PSS after render", f["pss_kit"], f["pss_bare"],
          "—"),
-        (f"同时加入 {meta['burst']} 人(冷)/ join burst, cold", f["burst_cold_kit"],
-         f["burst_cold_bare"], "≤ 1.0×"),
+        ("学员手机可交互时间(4× CPU 降速,390×844,冷缓存)/ trainee TTI, phone, cold",
+         f.get("tti_phone_kit"), f.get("tti_phone_bare"), "≤ 0.8×"),
+        ("同一手机再次打开 / the same phone, second load", f.get("tti_phone_again_kit"),
+         f.get("tti_phone_again_bare"), "—"),
+        (f"同时加入 {meta['burst']} 人(冷,服务器端)/ join burst, cold, server side",
+         f["burst_cold_kit"], f["burst_cold_bare"], "≤ 0.3×"),
         (f"同时加入 {meta['burst']} 人(预热)/ join burst, pool", f.get("burst_preheated_kit"),
          f["burst_cold_bare"], "≤ 0.3× bare cold"),
     ]
@@ -54,6 +62,7 @@ def table(results: dict[str, Any], meta: dict[str, Any]) -> str:
     lines.append(f"- 讲师控制台刷新 / console refresh ({meta['agg_trainees']} 人 × 9 个活动):"
                  f"{_fmt(f['aggregates'])}(目标 ≤ 0.1 s)")
     lines.append(f"- `kit validate` 全部内容:{_fmt(f['validate'])}(目标 ≤ 2 s)")
+    lines += classes(f)
     if "latency" not in f:
         lines.append("- (smoke:未测浏览器指标 / browser figures skipped)")
         lines.append(capacity(f, meta))
@@ -64,6 +73,10 @@ def table(results: dict[str, Any], meta: dict[str, Any]) -> str:
                  f"p50 {lat['submit_p50']:.2f} s,p95 {lat['submit_p95']:.2f} s(目标 p95 ≤ 2 s);"
                  f"其中新活动的控件到达页面(浏览器绘制之前)p50 {lat['sent_p50']:.2f} s,"
                  f"p95 {lat['sent_p95']:.2f} s")
+    if "pss_shown_kit" in f:
+        n = len(f["pss_shown_kit"].values)
+        lines.append(f"- 派生父进程 / fork parent:PSS {f['parent_pss']:.1f} MB,分摊到本次 {n} 名"
+                     f"学员每人 {f['parent_pss'] / max(n, 1):.2f} MB(已计入上表每名学员的 PSS)")
     lines.append(f"- 关闭 {meta['pages']} 个页面 10 秒后残留内核:kit {f['left_kit']},"
                  f"bare {f['left_bare']}(目标 0)")
     lines.append(f"- 导出 {meta['agg_trainees']} 名学员(目标每种 ≤ 5 s):"
@@ -76,15 +89,43 @@ def table(results: dict[str, Any], meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def per_trainee(f: dict[str, Any]) -> measure.Figure | None:
+    """A kit trainee's kernel PSS plus its share of the fork parent's PSS."""
+    kit = f.get("pss_shown_kit")
+    if kit is None:
+        return None
+    share = f.get("parent_pss", 0.0) / max(len(kit.values), 1)
+    return measure.Figure(kit.name + " + parent share", "MB", tuple(v + share for v in kit.values))
+
+
+def classes(f: dict[str, Any]) -> list[str]:
+    """The whole class on one server: PSS of all kernels plus the parent; CPU per poll."""
+    lines = []
+    for c in f.get("class", []):
+        total = (c["pss_sum_mb"] + c["parent_pss_mb"]) / 1024
+        lines.append(
+            f"- 整班 / whole class of {c['size']}:{c['kernels']} 个内核 PSS 合计 + 父进程 = "
+            f"{total:.2f} GB(RSS 合计 {c['rss_sum_mb'] / 1024:.1f} GB,USS 合计 "
+            f"{c['uss_sum_mb'] / 1024:.2f} GB;每内核 PSS 中位数 {c['pss_median_mb']:.1f} MB,"
+            f"父进程 {c['parent_pss_mb']:.0f} MB;丢失 {c['lost']});每次轮询 CPU "
+            f"{c['cpu_per_poll_ms']:.2f} ms,内核合计占用 {c['cpu_share']:.2f} 个核"
+            + ("(目标:200 人 ≤ 4 GB)" if c["size"] == 200 else ""))
+    return lines
+
+
 def capacity(f: dict[str, Any], meta: dict[str, Any]) -> str:
-    """Largest class by memory (24 GiB less 2 GiB for the system) and by join burst (< 10 s)."""
-    per_kernel = f.get("rss_shown_kit", f["rss_kit"]).median
-    by_memory = int((22 * 1024) / per_kernel)
-    per_join = f["burst_cold_kit"].median / meta["burst"]
-    by_burst = int(10 / per_join) if per_join else 0
-    return (f"- 容量估计 / capacity:内存可容纳约 {by_memory} 名学员(每内核 "
-            f"{per_kernel:.0f} MB);冷启动同时加入 10 秒内约 {by_burst} 人"
-            f"(按本次 {meta['burst']} 人并发线性外推;预热池按 `--class-size` 预先启动)")
+    """Largest class by memory (24 GiB less 2 GiB for the system), from the largest class
+    measured (PSS per trainee falls as more kernels share the parent's pages)."""
+    biggest = max(f.get("class", []), key=lambda c: c["size"], default=None)
+    if biggest is None or not biggest["kernels"]:
+        return "- 容量估计 / capacity:未测 / not measured"
+    per = (biggest["pss_sum_mb"] + biggest["parent_pss_mb"]) / biggest["kernels"]
+    by_memory = int((22 * 1024) / per)
+    polls = by_memory * biggest["cpu_per_poll_ms"] / 1000
+    return (f"- 容量估计 / capacity:按内存约 {by_memory} 名学员(24 GB 留 2 GB 给系统;在 "
+            f"{biggest['size']} 人的班上每人 {per:.1f} MB,含父进程分摊;目标 ≥ 600);"
+            f"这么多人每秒各轮询一次约需 {polls:.2f} 个 CPU 核(每次 "
+            f"{biggest['cpu_per_poll_ms']:.2f} ms,在 {biggest['size']} 人时测得)")
 
 
 def _fmt(fig: measure.Figure) -> str:

@@ -14,7 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from benchmarks import browser, measure, servers, store_load
+from benchmarks import browser, classroom, measure, memory, servers, store_load
 from benchmarks.report import psutil_cpus, write
 from kit.settings import REPO_ROOT
 
@@ -48,8 +48,7 @@ def _serve(name: str, mode: str, start: Callable[[], servers.Running], preheat: 
             lambda: _refilled(preheat, 2.0) + measure.render(first))
         if mode == "cold":  # the kernels of the renders above, still running
             time.sleep(1.0)
-            out[f"rss_{name}"] = measure.Figure(f"kernel RSS {name}", "MB", tuple(
-                k.memory_info().rss / 2**20 for k in srv.kernels()))
+            out.update(_memory_figures(f"{name}", "after render", memory.of_all(srv.kernels())))
         measure.cleanup(srv)
         results = []
         for _ in range(min(bursts, 5) if preheat else bursts):  # a pool refill takes ~40 s
@@ -64,6 +63,14 @@ def _serve(name: str, mode: str, start: Callable[[], servers.Running], preheat: 
     finally:
         srv.stop()
     return out
+
+
+def _memory_figures(name: str, when: str, mem: list[memory.Memory],
+                    key: str = "") -> dict[str, measure.Figure]:
+    key = key or name
+    return {f"{kind}_{key}": measure.Figure(f"kernel {kind.upper()} {name}, {when}", "MB",
+                                            tuple(getattr(m, kind) for m in mem))
+            for kind in ("rss", "pss", "uss")}
 
 
 def _refilled(preheat: int, seconds: float) -> float:
@@ -157,14 +164,37 @@ def _tti(chromium: Any, mode: str, preheat: int, runs: int,
 
 def _page_memory(chromium: Any, bare: servers.Running, kit: servers.Running, db: str,
                  pages: int) -> dict[str, Any]:
-    """Kernel RSS in the browser: bare once interactive, kit once an activity is shown."""
+    """Kernel memory in the browser: bare once interactive, kit once an activity is shown.
+    Both with ``pages`` pages open, so that bare kernels share their libraries as widely."""
     latency = browser.live_latency(chromium, kit, db, pages)
-    return {"latency": latency,
-            "rss_shown_kit": measure.Figure("kernel RSS kit, activity shown", "MB",
-                                            tuple(latency.pop("rss"))),
-            "rss_shown_bare": measure.Figure("kernel RSS bare, interactive", "MB",
-                                             tuple(browser.page_rss(chromium, bare, "ok",
-                                                                    min(pages, 5))))}
+    out: dict[str, Any] = {"latency": latency, "parent_pss": latency.pop("parent_pss")}
+    out |= _memory_figures("kit", "activity shown", latency.pop("memory"), "shown_kit")
+    out |= _memory_figures("bare", "interactive", browser.page_rss(chromium, bare, "ok", pages),
+                           "shown_bare")
+    return out
+
+
+def phone_tti(runs: int) -> dict[str, Any]:
+    """Trainee page at 4× CPU throttle in a 390×844 mobile context; bare and kit in turns."""
+    got: dict[str, list[tuple[float, float]]] = {"bare": [], "kit": []}
+    db = f"sqlite:///{tempfile.mkdtemp()}/phone.sqlite3"
+    bare, kit = servers.bare(), servers.kit(db)
+    try:
+        with browser.chromium() as chromium:
+            for _ in range(runs):
+                for name, srv, ready in (("bare", bare, "ok"), ("kit", kit, "加入")):
+                    got[name].append(browser.tti_phone(chromium, srv.url, ready))
+                    measure.cleanup(srv)
+    finally:
+        bare.stop()
+        kit.stop()
+    out: dict[str, Any] = {}
+    for name, values in got.items():
+        out[f"tti_phone_{name}"] = measure.Figure(f"TTI phone 4x {name}", "s",
+                                                  tuple(v[0] for v in values))
+        out[f"tti_phone_again_{name}"] = measure.Figure(f"TTI phone 4x again {name}", "s",
+                                                        tuple(v[1] for v in values))
+    return out
 
 
 def validate_time() -> measure.Figure:
@@ -186,6 +216,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
             "bursts": (1, 2, 20)[size], "runs": (2, 5, 5)[size],
             "store_trainees": (8, 50, 200)[size], "store_items": (3, 10, 30)[size], "procs": 8,
             "agg_trainees": (20, 50, 200)[size], "pages": (3, 5, 30)[size],
+            "class": ((5,), (30,), (200, 600))[size],
             "date": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()} {psutil_cpus()} cores, {platform.system()}",
             "python": platform.python_version(),
@@ -204,9 +235,13 @@ def run_all(meta: dict[str, Any], tmp: Path, pg: str | None) -> dict[str, Any]:
         results["aggregates"] = aggregates(course, store, demo, meta["agg_trainees"])
         results["validate"] = validate_time()
         results["export"] = export_times(course, store, demo, tmp, meta["agg_trainees"])
+    with measure.phase("class memory and CPU per poll"):
+        results["class"] = classroom.run(f"sqlite:///{tmp / 'class.sqlite3'}", meta["class"])
     if meta["mode"] != "smoke":
         with measure.phase("browser"):
             results.update(browser_figures(meta["runs"], meta["pages"], tmp))
+        with measure.phase("browser: phone, 4x CPU throttle"):
+            results.update(phone_tti(meta["runs"]))
     return results
 
 
@@ -217,8 +252,12 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true",
                         help="tiny sizes to prove the harness runs (tests); not for figures")
     parser.add_argument("--out", type=Path, default=DOCS, help="where to write the results")
+    parser.add_argument("--class", dest="class_sizes", type=int, nargs="+",
+                        help="class sizes for the whole-class memory figure (default by mode)")
     args = parser.parse_args()
     meta = settings(args)
+    if args.class_sizes:
+        meta["class"] = tuple(args.class_sizes)
     with tempfile.TemporaryDirectory() as tmp_name:
         results = run_all(meta, Path(tmp_name), args.pg)
     write(results, meta, args.out)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psutil
 
-from kit.serve import ServeOptions, environment, voila_args
+from kit.serve import READY_PATH, ServeOptions, environment, voila_args
 from kit.settings import REPO_ROOT
 from tests.serverproc import free_port
 
@@ -33,8 +33,17 @@ class Running:
         return f"http://127.0.0.1:{self.port}/voila/render/{self.page}"
 
     def kernels(self) -> list[psutil.Process]:
-        kids = psutil.Process(self.proc.pid).children(recursive=True)
-        return [k for k in kids if "ipykernel" in " ".join(k.cmdline())]
+        return [k for k in self._descendants() if "ipykernel" in _cmd(k)]
+
+    def _descendants(self) -> list[psutil.Process]:
+        try:
+            return list(psutil.Process(self.proc.pid).children(recursive=True))
+        except psutil.Error:
+            return []
+
+    def parent(self) -> psutil.Process | None:
+        """The fork parent of a kit server (None for bare Voilà or plain kernels)."""
+        return next((k for k in self._descendants() if "kit.kernels.parent" in _cmd(k)), None)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -43,6 +52,14 @@ class Running:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def _cmd(proc: psutil.Process) -> str:
+    """The command line, or "" for a process that just exited (a zombie not yet reaped)."""
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:
+        return ""
 
 
 def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
@@ -75,5 +92,5 @@ def kit(db: str, preheat: int = 0, page: str = "exercises/trainee.ipynb") -> Run
     proc = subprocess.Popen(voila_args(opts), cwd=REPO_ROOT, env=environment(db),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
-    _wait(f"http://127.0.0.1:{port}/", proc)
+    _wait(f"http://127.0.0.1:{port}{READY_PATH}", proc)
     return Running("kit", proc, port, page)

@@ -14,10 +14,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
     parser.add_argument("--class-size", type=int, default=0,
                         help="预计学员人数:按此预热内核池(0 表示不预热)")
+    parser.add_argument("--kernels", choices=("fork", "plain"), default=None,
+                        help="学员内核:fork 从预热的父进程派生(Linux 默认,省内存、加入快);"
+                             "plain 每人单独启动一个进程(其他系统的默认,也是退路)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from kit.kernels import default_mode
     from kit.serve import ServeOptions, serve
 
     return serve(ServeOptions(host=args.host, port=args.port, db=args.db,
-                              open_browser=not args.no_browser, class_size=args.class_size))
+                              open_browser=not args.no_browser, class_size=args.class_size,
+                              kernels=args.kernels or default_mode()))

@@ -3,7 +3,8 @@
 The cache key is every content file's path, size and modification time, so any edit makes a
 new cache entry, plus the kit's version and a hash of the code of the models the pickle holds,
 so an upgrade never unpickles old classes. Only the kit writes the cache (under ``var/``),
-atomically.
+atomically. A course once loaded is kept in memory under the same key, so kernels forked from
+a parent that loaded it share its pages (``kit.kernels``) instead of unpickling their own copy.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from kit.content.course import Course, load_course
 
+_LOADED: dict[Path, Course] = {}
 MODELS = Path(__file__).parent
 """The code whose classes a cached course holds (``kit/content``) and the logic it imports."""
 
@@ -47,6 +49,14 @@ def fingerprint(data_dir: Path) -> str:
 def load_cached(data_dir: Path, cache_dir: Path) -> Course:
     """The course from the cache if current, else validated from YAML and cached."""
     target = cache_dir / f"course-{fingerprint(data_dir)}.pickle"
+    if (known := _LOADED.get(target)) is not None:
+        return known
+    _LOADED.clear()  # an older version of the content is not wanted any more
+    _LOADED[target] = course = _load(data_dir, target)
+    return course
+
+
+def _load(data_dir: Path, target: Path) -> Course:
     try:
         with target.open("rb") as fh:
             course = pickle.load(fh)

@@ -20,7 +20,8 @@ def test_all_notebooks_run(tmp_path: Path) -> None:
                        for d in ("workshops", "exercises") for p in (REPO_ROOT / d).glob("*.ipynb"))
     assert len(notebooks) >= 3
     env = {**os.environ, "KIT_DB_URL": f"sqlite:///{tmp_path / 'nbval.sqlite3'}",
-           "KIT_REHEARSAL": "1"}
+           "KIT_REHEARSAL": "1",
+           "JUPYTER_PATH": str(REPO_ROOT / "kit" / "jupyter")}  # the kit-trainee kernelspec
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q",
          "--rootdir", str(tmp_path), "-o", "addopts=", *notebooks],

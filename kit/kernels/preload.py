@@ -1,0 +1,67 @@
+"""What the parent loads before it forks, and the key that says when that is out of date."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import pkgutil
+import sys
+from pathlib import Path
+
+import kit
+
+LOG = logging.getLogger("kit.kernels")
+THIRD_PARTY = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell",
+               "ipykernel.comm", "ipykernel.debugger", "IPython.core.interactiveshell",
+               "IPython.core.debugger", "IPython.core.completerlib", "IPython.core.oinspect",
+               "IPython.extensions.storemagic", "IPython.utils.wildcard", "pdb", "pydoc",
+               "faulthandler", "ipywidgets", "anywidget", "sqlalchemy", "sqlalchemy.pool",
+               "jupyter_client.session", "setproctitle")
+"""What ``IPKernelApp`` imports as it starts (its debugger brings pydevd, ~9 MB a kernel)."""
+KIT_PACKAGES = ("kit.state", "kit.live", "kit.widgets", "kit.pages")
+HEAVY = ("pandas", "numpy", "scipy", "statsmodels", "openpyxl", "matplotlib")
+"""A trainee kernel never needs these (``tests/test_lean_trainee.py``); neither does the parent."""
+
+
+def warm() -> str:
+    """Import the trainee path and load the course; return the freshness key it was loaded at.
+
+    No engine, connection, zmq context, event loop or thread is created here."""
+    key = freshness()
+    for name in THIRD_PARTY:
+        importlib.import_module(name)
+    import kit.app
+
+    for package in KIT_PACKAGES:
+        for module in pkgutil.iter_modules(importlib.import_module(package).__path__,
+                                           package + "."):
+            importlib.import_module(module.name)
+    kit.app.load()  # the course, memoised by kit.content.cache for the children
+    _store_dialect()
+    if heavy := [m for m in HEAVY if m in sys.modules]:
+        LOG.warning("kit fork parent: heavy modules on the trainee path: %s", heavy)
+    return key
+
+
+def _store_dialect() -> None:
+    """The SQL dialect (and its DB-API module) of the configured store, without an engine."""
+    from sqlalchemy.engine import make_url
+
+    from kit.settings import get_settings
+
+    make_url(get_settings().store_url).get_dialect().import_dbapi()
+
+
+def freshness() -> str:
+    """The kit's source files and the course content, by path, size and modification time."""
+    from kit.content.cache import fingerprint
+    from kit.settings import get_settings
+
+    digest = hashlib.sha256()
+    root = Path(kit.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    digest.update(fingerprint(get_settings().data_dir).encode())
+    return digest.hexdigest()[:20]
