@@ -83,7 +83,7 @@ def cell(course: Course, store: Store, activity_id: str) -> Any:
 
 def roleplay(course: Course, scenario_id: str) -> Any:
     """A solo role-play played along its best path to the end, then started again."""
-    from kit.logic.roleplay_paths import explore, summarise
+    from kit.content.scenario_paths import explore, summarise
     from kit.widgets.roleplay import roleplay_view
 
     view = roleplay_view(course, scenario_id)

@@ -33,7 +33,7 @@ def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
 
 def scenario_lines(course: Course) -> list[str]:
     """One line per scenario: its number of paths, best and worst score."""
-    from kit.logic.roleplay_paths import explore, summarise
+    from kit.content.scenario_paths import explore, summarise
 
     lines = []
     for sc in course.scenarios.values():

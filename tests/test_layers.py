@@ -15,7 +15,7 @@ from kit.settings import REPO_ROOT
 KIT = REPO_ROOT / "kit"
 #: package → its layer; a module may import its own package and lower layers only.
 LAYERS = {
-    "htmltext": 0, "htmlcharts": 0, "settings": 0,
+    "htmltext": 0, "htmlcharts": 0, "settings": 0, "i18n": 0,
     "content": 1,
     "logic": 2,
     "state": 3, "store": 3,
@@ -23,7 +23,8 @@ LAYERS = {
     "widgets": 5, "live": 5,
     "pages": 6,
     "app": 7, "rehearsal": 7, "testing": 7, "demo": 7, "validate": 7, "serve": 7, "kernels": 7,
-    "commands": 8, "cli": 8, "__main__": 8,
+    "voila_app": 7,
+    "commands": 8, "cli": 8, "__main__": 8, "catalogue": 8,
 }
 FORBIDDEN = {("widgets", "live"), ("live", "widgets"), ("state", "store"), ("store", "state"),
              ("widgets", "store"), ("widgets", "reports")}

@@ -11,7 +11,7 @@ from kit.content.extra_models import OutlineFile
 from kit.content.problems import Problem
 from kit.content.rubric_models import ModuleFile
 from kit.content.scenario_models import MOOD_MAX, MOOD_MIN, Scenario
-from kit.logic.roleplay_paths import Fault, explore
+from kit.content.scenario_paths import Fault, explore
 
 
 def check_scenarios(report: Report) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kit.content.scenario_models import Scenario
-from kit.logic.roleplay import choice_at, clamp, move, path_score, points
+from kit.content.scenario_rules import choice_at, clamp, move, path_score, points
 from kit.logic.roleplay_profile import Profile, profile
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kit.content.scenario_models import BREACH, SKILLS, Scenario
-from kit.logic.roleplay import choice_at
+from kit.content.scenario_rules import choice_at
 
 QUALITY_VALUES = {"good": 100, "fair": 50, "poor": 0}
 STEP_SKILLS = tuple(s for s in SKILLS if s != BREACH)

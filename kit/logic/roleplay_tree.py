@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kit.content.scenario_models import Scenario
-from kit.logic.roleplay import choice_at
+from kit.content.scenario_rules import choice_at
 from kit.logic.roleplay_play import Attempt
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kit.content.scenario_models import Choice, Scenario
 from kit.htmltext import esc
 from kit.logic.matcher import Match
-from kit.logic.roleplay import choice_at, mood_word
+from kit.content.scenario_rules import choice_at, mood_word
 from kit.logic.roleplay_play import PlayState, Step
 
 STYLE = """<style>

@@ -9,7 +9,7 @@ import pytest
 
 from kit.content import Course, load_course
 from kit.content.scenario_models import BREACH, Scenario
-from kit.logic.roleplay_paths import explore
+from kit.content.scenario_paths import explore
 from kit.settings import REPO_ROOT
 
 COURSE = load_course(REPO_ROOT / "data")

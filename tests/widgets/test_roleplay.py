@@ -74,7 +74,7 @@ def test_immediate_feedback_then_a_debrief_with_path_and_profile() -> None:
     assert "圆满化解" in debrief and "得分 100 / 100" in debrief
     assert debrief.count("（相同）") == 6                  # the best path, step by step
     assert "舆情 未涉及" in debrief and "接待 100 分（1 次）" in debrief and "未违规" in debrief
-    assert "6.1.1 鼓励客户诉说,表达发泄情绪" in debrief   # outline titles for 建议回看
+    assert "6.1.1 鼓励客户诉说，表达发泄情绪" in debrief   # outline titles for 建议回看
     assert v.reply_box.layout.display == "none" and v.again.layout.display == "flex"
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from kit.content.scenario_models import Scenario
-from kit.logic.roleplay import Move, choice_at, in_range, move, path_score, points
+from kit.content.scenario_rules import Move, choice_at, in_range, move, path_score, points
 
 
 @dataclass(frozen=True, order=True)
