@@ -22,6 +22,7 @@ from typing import Any
 from kit.kernels import preload
 from kit.kernels.child import become_kernel
 from kit.kernels.protocol import ProtocolError, receive, send
+from kit.store.db import live_engines
 
 KEEP_EXITS = 4096
 
@@ -130,19 +131,12 @@ class Parent:
         return {"pid": os.getpid(), "threads": threading.active_count(), "key": self.key,
                 "children": sorted(self.children), "zmq_context": zmq.Context._instance is not None,
                 "event_loop": getattr(loop, "_loop", None) is not None,
-                "engines": _engines(), "frozen": gc.get_freeze_count()}
+                "engines": live_engines(), "frozen": gc.get_freeze_count()}
 
     def _end_children(self) -> None:
         for pid in list(self.children):
             with contextlib.suppress(OSError):
                 os.killpg(pid, signal.SIGTERM)
-
-
-def _engines() -> int:
-    """SQLAlchemy engines alive in this process (there must be none)."""
-    from sqlalchemy.engine import Engine
-
-    return sum(1 for obj in gc.get_objects() if isinstance(obj, Engine))
 
 
 def main(argv: list[str]) -> int:

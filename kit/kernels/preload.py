@@ -10,15 +10,17 @@ import sys
 from pathlib import Path
 
 import kit
+from kit.settings import get_settings
+from kit.store.db import preload_driver
 
 LOG = logging.getLogger("kit.kernels")
 THIRD_PARTY = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell",
                "ipykernel.comm", "ipykernel.debugger", "IPython.core.interactiveshell",
                "IPython.core.debugger", "IPython.core.completerlib", "IPython.core.oinspect",
                "IPython.extensions.storemagic", "IPython.utils.wildcard", "pdb", "pydoc",
-               "faulthandler", "ipywidgets", "anywidget", "sqlalchemy", "sqlalchemy.pool",
-               "jupyter_client.session", "setproctitle")
-"""What ``IPKernelApp`` imports as it starts (its debugger brings pydevd, ~9 MB a kernel)."""
+               "faulthandler", "ipywidgets", "anywidget", "jupyter_client.session", "setproctitle")
+"""What ``IPKernelApp`` imports as it starts (its debugger brings pydevd, ~9 MB a kernel).
+The store's SQL toolkit comes with ``kit.live``; its DB-API driver with :func:`preload_driver`."""
 KIT_PACKAGES = ("kit.state", "kit.live", "kit.widgets", "kit.pages")
 HEAVY = ("pandas", "numpy", "scipy", "statsmodels", "openpyxl", "matplotlib")
 """A trainee kernel never needs these (``tests/test_lean_trainee.py``); neither does the parent."""
@@ -38,25 +40,15 @@ def warm() -> str:
                                            package + "."):
             importlib.import_module(module.name)
     kit.app.load()  # the course, memoised by kit.content.cache for the children
-    _store_dialect()
+    preload_driver(get_settings().store_url)
     if heavy := [m for m in HEAVY if m in sys.modules]:
         LOG.warning("kit fork parent: heavy modules on the trainee path: %s", heavy)
     return key
 
 
-def _store_dialect() -> None:
-    """The SQL dialect (and its DB-API module) of the configured store, without an engine."""
-    from sqlalchemy.engine import make_url
-
-    from kit.settings import get_settings
-
-    make_url(get_settings().store_url).get_dialect().import_dbapi()
-
-
 def freshness() -> str:
     """The kit's source files and the course content, by path, size and modification time."""
     from kit.content.cache import fingerprint
-    from kit.settings import get_settings
 
     digest = hashlib.sha256()
     root = Path(kit.__file__).parent

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 
@@ -60,6 +61,19 @@ def _sqlite_engine(url: str, budget: float) -> Engine:
         conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def preload_driver(url: str) -> None:
+    """Import the DB-API driver of the store at ``url`` without an engine or a connection
+    (the fork-server parent, so that every trainee kernel shares its pages)."""
+    make_url(url).get_dialect().import_dbapi()
+
+
+def live_engines() -> int:
+    """Engines alive in this process (the fork-server parent must hold none)."""
+    import gc
+
+    return sum(1 for obj in gc.get_objects() if isinstance(obj, Engine))
 
 
 def make_engine(url: str, budget: float = RETRY_SECONDS) -> Engine:
