@@ -1,5 +1,5 @@
 // 消保工坊 page bridge: URL parameters, kept console session, saving on hide, connection
-// watchdog, kernel shutdown on page close.
+// watchdog (its notice goes when the kernel answers again), kernel shutdown on page close.
 // One small ES module for anywidget; no network access beyond this server.
 function xsrf() {
   const m = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/);
@@ -116,7 +116,13 @@ function render({ model, el }) {
 
   let lastPong = Date.now();
   model.on("msg:custom", (msg) => {
-    if (msg && msg.type === "pong") lastPong = Date.now();
+    if (msg && msg.type === "pong") {
+      lastPong = Date.now();
+      // A kernel that was only slow (a busy machine) answers again: the page is live, so the
+      // notice goes. A restarted kernel never answers this page's comm, so there it stays.
+      const box = document.getElementById("kit-offline");
+      if (box) box.remove();
+    }
     if (msg && msg.type === "store") keep(msg.key, msg.value);
     if (msg && msg.type === "download") download(msg);
     if (msg && msg.type === "copy") copy(msg.text);

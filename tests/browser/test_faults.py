@@ -101,3 +101,23 @@ def test_server_restart_mid_session(tmp_path: Path, context: tuple[Any, Any]) ->
     finally:
         second.stop()
         store.dispose()
+
+
+def test_a_stalled_kernel_notice_goes_when_it_answers_again(
+        server: Server, context: tuple[Any, Any]) -> None:
+    """A kernel that stops answering for longer than the watchdog allows (a busy machine) gets
+    the notice; once it answers again the notice goes by itself and the page works on."""
+    ctx, _ = context
+    store = Store(server.db)
+    ws, _ = workshops.create(store, "卡顿", (3,))
+    page = trainee_page(ctx, server.urls["学员"])
+    kernel = kernels(server)[page.evaluate(KERNEL_ID)]
+    kernel.send_signal(signal.SIGSTOP)
+    try:
+        page.get_by_text("与服务器的连接已中断").wait_for(timeout=T)
+    finally:
+        kernel.send_signal(signal.SIGCONT)
+    page.locator("#kit-offline").wait_for(state="detached", timeout=T)
+    join(page, ws.code, "卡顿学员")
+    page.get_by_text("请稍候").wait_for(timeout=T)
+    store.dispose()
