@@ -1,4 +1,7 @@
-"""A room joining at once: 30 trainee pages rendered at the same moment, 20 times, none lost.
+"""A room joining at once: 30 trainee pages rendered at the same moment, again and again, none lost.
+
+`make test` runs 5 bursts (150 joins) to stay in its time budget; ``KIT_BURSTS=20`` runs the
+issue's 20 bursts of 30 (`docs/benchmarks.md` lists when that last ran and what it found).
 
 The kernels are forked from the warm parent (``kit serve``'s default on Linux). Each request
 carries its own query string (a trainee's token travels in it); each kernel must hold exactly
@@ -8,6 +11,7 @@ the query string and the ``JUPYTERHUB_USER`` of the request that started it, and
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 import urllib.request
@@ -20,7 +24,7 @@ import pytest
 from tests.kernelprobe import facts, fork_parents
 from tests.serverproc import Server, start
 
-ROOM, BURSTS = 30, 20
+ROOM, BURSTS = 30, int(os.environ.get("KIT_BURSTS", "5"))
 HUB_USER = "hub-burst-学员"
 CONFIG = re.compile(rb'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*'
                     rb"</script>", re.S)
