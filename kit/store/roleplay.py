@@ -134,3 +134,14 @@ def for_activity(store: Store, workshop_id: int, activity_id: str | None = None
     if activity_id is not None:
         query = query.where(A.activity_id == activity_id)
     return store.read(lambda c: [_played(r) for r in c.execute(query.order_by(A.id)).all()])
+
+
+def finishers(store: Store, workshop_id: int) -> dict[str, set[int]]:
+    """activity → who has finished an attempt: alone, or as a member of the group that did."""
+    query = (select(A.activity_id, A.participant_id, G.members)
+             .outerjoin(group_plays, G.attempt_id == A.id)
+             .where(A.workshop_id == workshop_id, A.finished == 1))
+    out: dict[str, set[int]] = {}
+    for activity_id, pid, members in store.read(lambda c: c.execute(query).all()):
+        out.setdefault(activity_id, set()).update(json.loads(members) if members else [pid])
+    return out

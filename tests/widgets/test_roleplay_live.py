@@ -17,11 +17,13 @@ from kit.live.runner import Inline
 from kit.logic.phases import Phase
 from kit.logic.roleplay_play import begin, choose
 from kit.logic.roleplay_resume import current
+from kit.pages.cell import open_cell
 from kit.pages.trainee import open_trainee
 from kit.settings import REPO_ROOT
-from kit.store import Store, participants, roleplay, roleplay_groups, workshops
+from kit.store import Store, participants, roleplay, roleplay_groups, sessions, workshops
 from kit.testing import all_text, close, open_console_as, seat_trainee
 from kit.widgets.roleplay import RoleplayView
+from tests.widgets.test_projector import projector
 
 REPO = load_course(REPO_ROOT / "data")
 SOLO, GROUP = "m6-rp-apology", "m7-rp-card"
@@ -164,3 +166,43 @@ def test_a_group_plays_one_attempt_driven_by_one_member(sqlite_store: Store) -> 
     assert [g.play.attempt.number for g in
             roleplay_groups.of_group(sqlite_store, ws.id, GROUP, 1)] == [1, 2]
     assert roleplay_groups.of_group(sqlite_store, ws.id, GROUP, 2) == []
+
+
+def test_the_class_paths_on_console_projector_and_cell_counted_anonymously(
+        sqlite_store: Store) -> None:
+    ws, con = room(sqlite_store)
+    names = ("甲一", "乙二", "丙三")
+    apps = [seat(sqlite_store, ws.code, n) for n in names]
+    sc = scenario_of(SOLO)
+    best, forced = best_path(sc), forced_path(sc)
+    con.controller.actions.pace(SOLO, Phase.OPEN)
+    con.controller.actions.show(SOLO)
+    for app, path in zip(apps, (best, forced, best[:1]), strict=True):
+        view = view_of(app)
+        for index in path:
+            view.choose(index)
+    con.controller.refresh()
+    board = con.page.board.body.value
+    first = sc.node(sc.start).choices  # type: ignore[union-attr]
+    assert "已演练 <b>3</b> / 3 人" in board and "走到结局 <b>2</b> 人" in board
+    assert best[0] != forced[0]  # two branches at the first reply: 2 and 1
+    assert f"2 人</span><span>{first[best[0]].text[:10]}" in board
+    assert f"1 人</span><span>{first[forced[0]].text[:10]}" in board
+    assert "情绪失控 ×1" in board and "情绪在哪里失控" in board
+    row = next(r for r in con.controller.state.rows if r.activity_id == SOLO)
+    assert row.answered == 2 and "已完成演练 <b>2</b> 人" in all_text(con.page)
+    statuses = {p.name: p.status for p in con.controller.state.people}
+    assert statuses == {"甲一": "已完成演练", "乙二": "已完成演练", "丙三": "未开始"}
+
+    proj = projector(REPO, sqlite_store, sessions.issue(sqlite_store, ws.id, "projector"))
+    MADE.append(proj)
+    shown = proj.page.body.value
+    assert "最常见的结局" in shown and "情绪失控 ×1" in shown
+    assert not any(n in all_text(proj.page) for n in names)
+
+    cell = open_cell(REPO, SOLO, lambda: sqlite_store, Inline(), autostart=False)
+    MADE.append(cell)
+    cell.top[0].stored = {"console": sessions.issue(sqlite_store, ws.id, "console")}
+    assert cell.mode == "instructor"
+    cell.toggle.value = True
+    assert "已演练 <b>3</b> / 3 人" in all_text(cell.results)
