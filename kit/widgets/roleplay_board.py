@@ -40,7 +40,7 @@ def _short(text: str) -> str:
 
 def _ending(sc: Scenario, ending_id: str) -> str:
     end = sc.ending(ending_id)
-    return f"{ENDING_NAMES[end.kind]}:{end.verdict}" if end else ending_id
+    return f"{ENDING_NAMES[end.kind]}：{end.verdict}" if end else ending_id
 
 
 def _branch(sc: Scenario, b: Branch, unit: str) -> str:
@@ -62,7 +62,7 @@ def _endings(sc: Scenario, tree: PathTree, unit: str) -> str:
         rows.append(f"<div class='kit-bar'><div class='kit-bar-label'>"
                     f"{esc(_ending(sc, ending_id))}</div><div class='kit-bar-track'><span "
                     f"style='width:{round(100 * share)}%'></span></div><div class='kit-bar-value'>"
-                    f"{share:.0%}({n} {unit})</div></div>")
+                    f"{share:.0%}（{n} {unit}）</div></div>")
     return "".join(rows) or f"<div class='kit-quiet'>{_('还没有人走到结局。')}</div>"
 
 
@@ -71,7 +71,7 @@ def _breaks(sc: Scenario, tree: PathTree, unit: str) -> str:
     for bp in tree.breaks[:3]:
         node = sc.node(bp.node)
         reply = node.choices[bp.choice].text if node else ""
-        items.append(f"<li>{_('回应')}「{esc(_short(reply))}」{_('之后')}:"
+        items.append(f"<li>{_('回应')}「{esc(_short(reply))}」{_('之后')}："
                      f"{esc(_ending(sc, bp.ending))} ×{bp.count} {unit}</li>")
     return (f"<h4>{_('情绪在哪里失控')}</h4><ul>{''.join(items)}</ul>") if items else ""
 
