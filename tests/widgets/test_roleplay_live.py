@@ -136,12 +136,15 @@ def test_a_double_reply_adds_nothing_and_a_closed_activity_refuses_kindly(
 
 def test_a_group_plays_one_attempt_driven_by_one_member(sqlite_store: Store) -> None:
     ws, con = room(sqlite_store)
-    a, b, c = (seat(sqlite_store, ws.code, n) for n in ("甲", "乙", "丙"))
-    ids = [x.controller.seat.participant_id for x in (a, b, c)]
+    a, b, c, d = (seat(sqlite_store, ws.code, n) for n in ("甲", "乙", "丙", "丁"))
+    ids = [x.controller.seat.participant_id for x in (a, b, c, d)]
     participants.set_groups(sqlite_store, ws.id, {ids[0]: 1, ids[1]: 1, ids[2]: 2})
     con.controller.actions.pace(GROUP, Phase.OPEN)
-    va, vb, vc = view_of(a), view_of(b), view_of(c)
+    va, vb, vc, vd = view_of(a), view_of(b), view_of(c), view_of(d)
     assert "第一个点选回应的组员为本组操作" in vb.banner.value
+    assert "你还没有分到小组，本次单独演练" in vd.banner.value
+    vd.choose(0)                    # no group: plays alone
+    assert len(roleplay.mine(sqlite_store, ids[3], GROUP)) == 1
     sc, path = scenario_of(GROUP), best_path(scenario_of(GROUP))
     va.choose(path[0])
     assert "你在为本组操作" in va.banner.value
@@ -166,6 +169,10 @@ def test_a_group_plays_one_attempt_driven_by_one_member(sqlite_store: Store) -> 
     assert [g.play.attempt.number for g in
             roleplay_groups.of_group(sqlite_store, ws.id, GROUP, 1)] == [1, 2]
     assert roleplay_groups.of_group(sqlite_store, ws.id, GROUP, 2) == []
+    con.controller.actions.show(GROUP)
+    con.controller.refresh()
+    board = con.page.board.body.value  # the group's latest attempt and 丁 alone
+    assert "已演练 <b>2</b> 组" in board and "走到结局 <b>0</b> 组" in board
 
 
 def test_the_class_paths_on_console_projector_and_cell_counted_anonymously(
