@@ -18,7 +18,7 @@ from kit.logic.roleplay_play import Practice
 from kit.logic.roleplay_resume import current, resume
 from kit.state.common import NO_NOTE, Done, Note, Seat, noop
 from kit.state.roleplay import RoleplayState
-from kit.store import Store, roleplay, roleplay_groups
+from kit.store import Store, participants, roleplay, roleplay_groups
 from kit.store.roleplay_groups import GroupPlay
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ class RoleplayFlow:
         aid, cid = act.id, self.page.course
 
         def save(store: Store) -> RoleplayState:
+            participants.touch(store, seat.participant_id, aid, "working")  # the roster: 作答中
             if rp.group_no is None:
                 roleplay.save(store, seat.workshop_id, seat.participant_id, aid, attempt,
                               finished)

@@ -199,7 +199,7 @@ def test_the_class_paths_on_console_projector_and_cell_counted_anonymously(
     row = next(r for r in con.controller.state.rows if r.activity_id == SOLO)
     assert row.answered == 2 and "已完成演练 <b>2</b> 人" in all_text(con.page)
     statuses = {p.name: p.status for p in con.controller.state.people}
-    assert statuses == {"甲一": "已完成演练", "乙二": "已完成演练", "丙三": "未开始"}
+    assert statuses == {"甲一": "已完成演练", "乙二": "已完成演练", "丙三": "作答中"}
 
     proj = projector(REPO, sqlite_store, sessions.issue(sqlite_store, ws.id, "projector"))
     MADE.append(proj)
