@@ -183,7 +183,7 @@ def test_kit_records_joins_three_sessions_by_staff_id(tmp_path: Path) -> None:
     assert rows == [("A1023", "1", "2", "1.0", "0.25", "1.0", cert.group(1)),
                     ("A1023", "6", "1", "0.0", "0.0", "0.0", ""),
                     ("B2001", "1", "1", "0.0", "0.0", "0.0", ""),
-                    ("B2001", "6", "1", "0.0", "0.0", "0.333", ""),
+                    ("B2001", "6", "1", "0.0", "0.0", "0.5", ""),
                     ("C3003", "1", "1", "0.25", "0.25", "0.25", "")]
     with out.with_name("记录-unmatched.csv").open(encoding="utf-8-sig") as fh:
         apart = [(r["name"], r["module"], r["score"]) for r in csv.DictReader(fh)]

@@ -79,6 +79,8 @@ class RoleplayActivity(_Activity):
 
     kind: Literal["roleplay"]
     scenario: Id
+    group: bool = False
+    """Played in the room's groups: one member drives, the group's path is recorded."""
 
 
 Activity = Annotated[

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kit.content import Course
-from kit.live import drafting
+from kit.live import drafting, roleplay
 from kit.live.drafting import group_of
 from kit.logic.pacing import current_activity
 from kit.logic.phases import Phase
 from kit.state.activity import Tally
 from kit.state.common import Seat
 from kit.state.drafting import GroupState
+from kit.state.roleplay import RoleplayState
 from kit.store import Store, participants, work, workshops
 from kit.store.records import LiveState
 
@@ -29,6 +30,8 @@ class Snapshot:
     tallies: Mapping[str, Tally] = field(default_factory=dict)
     group: GroupState | None = None
     """For a group draft new to the page: whose version the editor starts from."""
+    roleplay: RoleplayState | None = None
+    """For a role-play new to the page: the attempts as stored (the trainee's or the group's)."""
 
 
 def read_snapshot(store: Store, course: Course, seat: Seat, rev: int,
@@ -43,13 +46,16 @@ def read_snapshot(store: Store, course: Course, seat: Seat, rev: int,
     group_no = participants.get(store, seat.participant_id).group_no
     saved: dict[str, dict[str, Any]] = {}
     group: GroupState | None = None
+    played: RoleplayState | None = None
     if current and (current != shown or group_no != seat.group_no):  # new, or regrouped
         saved = restore(store, seat.participant_id, current)
         together = group_of(course, current, replace(seat, group_no=group_no))
         if together is not None:
             saved, group = drafting.restore(store, course, seat, current, together)
+        if course.activity(current).kind == "roleplay":
+            played = roleplay.restore(store, course, replace(seat, group_no=group_no), current)
     return Snapshot(live, current, phase, group_no, saved,
-                    tallies(store, course, wid, current, phase), group)
+                    tallies(store, course, wid, current, phase), group, played)
 
 
 def restore(store: Store, participant_id: int, activity_id: str) -> dict[str, dict[str, Any]]:

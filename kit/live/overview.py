@@ -14,6 +14,7 @@ from kit.content.rubric_models import PeerReviewActivity
 from kit.logic.pacing import current_activity
 from kit.logic.peer import deviation
 from kit.logic.phases import Phase
+from kit.logic.roleplay_tree import latest_each
 from kit.state.console import (
     Answer,
     Board,
@@ -24,7 +25,7 @@ from kit.state.console import (
     Timer,
     WorkshopInfo,
 )
-from kit.store import Store, events, participants, peer, work, workshops
+from kit.store import Store, events, participants, peer, roleplay, work, workshops
 from kit.store.records import LiveState, Participant
 
 IDLE_AFTER = 90.0
@@ -52,29 +53,40 @@ def read_overview(store: Store, course: Course, ws: WorkshopInfo, shown: tuple[s
     problems = tuple(Problem(e.id, e.created_at, e.role, e.summary, e.detail)
                      for e in events.recent(store, ws.id, after_problem))
     boards = {a: read_board(store, course, ws.id, a, live, names) for a in shown}
-    return Overview(live, rows, current, people(store, ws.id, current), problems, boards)
+    return Overview(live, rows, current, people(store, course, ws.id, current), problems,
+                    boards)
 
 
 def answered(store: Store, course: Course, workshop_id: int) -> dict[str, int]:
-    """activity → how many took part: submitted an answer or a draft, or gave a review."""
-    return work.answered(store, workshop_id) | peer.reviewers(store, workshop_id)
+    """activity → how many took part: submitted an answer or a draft, gave a review, or
+    finished a role-play (alone, or in the group that played it)."""
+    played = {a: len(who) for a, who in roleplay.finishers(store, workshop_id).items()}
+    return work.answered(store, workshop_id) | peer.reviewers(store, workshop_id) | played
 
 
-def people(store: Store, workshop_id: int, current: str | None) -> tuple[Person, ...]:
+def people(store: Store, course: Course, workshop_id: int,
+           current: str | None) -> tuple[Person, ...]:
     """Who is here and what they are doing in the current activity."""
-    done = work.submitters(store, workshop_id, current) if current else set()
+    done: set[int] = set()
+    word = "已提交"
+    if current and course.activity(current).kind == "roleplay":
+        done, word = roleplay.finishers(store, workshop_id).get(current, set()), "已完成演练"
+    elif current:
+        done = work.submitters(store, workshop_id, current)
     now = time.time()
-    return tuple(Person(p.id, p.name, p.group_no, _status(p, current, p.id in done, now))
+    return tuple(Person(p.id, p.name, p.group_no,
+                        _status(p, current, p.id in done, now, word))
                  for p in participants.roster(store, workshop_id))
 
 
-def _status(p: Participant, current: str | None, done: bool, now: float) -> str:
+def _status(p: Participant, current: str | None, done: bool, now: float,
+            word: str = "已提交") -> str:
     if now - p.last_seen > IDLE_AFTER:
         return "离开或空闲"
     if current is None:
         return "等待中"
     if done:
-        return "已提交"
+        return word
     if p.activity_id == current and p.status in ("working", "reviewing"):
         return "互评中" if p.status == "reviewing" else "作答中"
     return "未开始"
@@ -84,6 +96,9 @@ def read_board(store: Store, course: Course, workshop_id: int, activity_id: str,
                live: LiveState, names: bool) -> Board:
     act = course.activity(activity_id)
     phase = live.states.get(activity_id, Phase.WAITING)
+    if act.kind == "roleplay":
+        return _roleplay_board(store, workshop_id, activity_id, phase,
+                               bool(getattr(act, "group", False)))
     who = {p.id: p.name for p in participants.roster(store, workshop_id)} if names else {}
     if act.kind in ("classify", "quiz", "poll"):
         answers = tuple(Answer(s.participant_id, s.item_id, s.payload.get("answer", {}))
@@ -100,6 +115,15 @@ def read_board(store: Store, course: Course, workshop_id: int, activity_id: str,
     return Board(activity_id, phase, drafts=drafts, reviews=got, names=who,
                  overrides=peer.overridden(store, workshop_id, activity_id),
                  calibrations=_calibration(store, course, workshop_id, review))
+
+
+def _roleplay_board(store: Store, workshop_id: int, activity_id: str, phase: Phase,
+                    groups: bool) -> Board:
+    """The class's paths: one per trainee, or one per group when the groups played."""
+    plays = roleplay.for_activity(store, workshop_id, activity_id)
+    owners = [((p.group_no is not None, p.group_no or p.participant_id), p.attempt)
+              for p in plays]
+    return Board(activity_id, phase, plays=latest_each(owners), groups=groups)
 
 
 def _calibration(store: Store, course: Course, workshop_id: int,

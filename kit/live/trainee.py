@@ -22,6 +22,7 @@ from kit.live.drafting import GroupDrafting
 from kit.live.follow import Snapshot, read_snapshot
 from kit.live.page import PageController
 from kit.live.review import ReviewFlow
+from kit.live.roleplay import RoleplayFlow
 from kit.live.runner import Inline, Runner
 from kit.live.saving import Autosave
 from kit.logic.text import InputProblem
@@ -50,6 +51,7 @@ class TraineeController(PageController):
         self.autosave = Autosave(self)
         self.review = ReviewFlow(self)
         self.drafting = GroupDrafting(self)
+        self.roleplay = RoleplayFlow(self)
         self._reading = False
 
     # -- state helpers ---------------------------------------------------------------------
@@ -129,6 +131,7 @@ class TraineeController(PageController):
         elif self.seat is not None:
             self.refresh()
             self.autosave.flush()
+            self.roleplay.follow()
         return True
 
     def refresh(self) -> None:
@@ -168,7 +171,8 @@ class TraineeController(PageController):
             shown = act.shown + 1 if act is not None else 1
             changes["activity"] = ActivityState(snap.activity_id, kind, snap.phase,
                                                 saved=snap.saved, tallies=snap.tallies,
-                                                group=snap.group, shown=shown)
+                                                group=snap.group, shown=shown,
+                                                roleplay=snap.roleplay)
         elif act.phase != snap.phase:
             changes["activity"] = replace(act, phase=snap.phase, notes={}, tallies=snap.tallies)
         if self.state.notice.kind == "error" and snap.activity_id is not None:
@@ -195,6 +199,9 @@ class TraineeController(PageController):
 
 
 def _regrouped(act: ActivityState, snap: Snapshot) -> bool:
-    """The instructor moved this trainee to another group while a group draft is shown."""
+    """The instructor moved this trainee to another group while a group draft or a group
+    role-play is shown."""
+    if snap.roleplay is not None and act.roleplay is not None:
+        return snap.roleplay.group_no != act.roleplay.group_no
     return snap.group is not None and (act.group is None
                                        or act.group.group_no != snap.group.group_no)

@@ -1,8 +1,9 @@
 """Every piece of content a designer previews, as one flat list that filters can narrow. Pure.
 
-Kinds: the three kinds of case (complaint, copy, scene), quiz items, polls and rubrics. A
-case belongs to the modules it lists; an item to its module; a rubric to the modules whose
-peer reviews use it. Only cases have a difficulty: choosing one shows cases alone.
+Kinds: the three kinds of case (complaint, copy, scene), quiz items, polls, rubrics and
+role-play scenarios. A case belongs to the modules it lists; an item to its module; a rubric
+to the modules whose peer reviews use it; a scenario to the modules whose role-plays play it.
+Only cases have a difficulty: choosing one shows cases alone.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from kit.content import Course
 
 KINDS = {"complaint": "投诉案例", "copy": "营销文案", "scene": "情景任务", "quiz": "测验题",
-         "poll": "投票题", "rubric": "量规"}
+         "poll": "投票题", "rubric": "量规", "scenario": "情景演练"}
 DIFFICULTY = {1: "入门", 2: "进阶", 3: "挑战"}
 
 
@@ -27,12 +28,13 @@ class Entry:
     draft: bool = False
 
 
-def _rubric_modules(course: Course) -> dict[str, tuple[int, ...]]:
+def _modules_using(course: Course, kind: str, field: str) -> dict[str, tuple[int, ...]]:
+    """id → the modules whose activities of ``kind`` name it in ``field``."""
     found: dict[str, list[int]] = {}
     for module in course.modules:
         for act in module.activities:
-            if act.kind == "peer_review":
-                found.setdefault(act.rubric, []).append(module.number)
+            if act.kind == kind:
+                found.setdefault(getattr(act, field), []).append(module.number)
     return {rid: tuple(sorted(set(ms))) for rid, ms in found.items()}
 
 
@@ -42,10 +44,13 @@ def entries(course: Course) -> tuple[Entry, ...]:
     items = [Entry(kind, i.id, i.topic or i.question, (i.module,) if i.module else (), None,
                    i.draft) for kind, pool in (("quiz", course.quizzes), ("poll", course.polls))
              for i in pool.values()]
-    rubric_modules = _rubric_modules(course)
+    rubric_modules = _modules_using(course, "peer_review", "rubric")
     rubrics = [Entry("rubric", r.id, r.name, rubric_modules.get(r.id, ()))
                for r in course.rubrics.values()]
-    return (*cases, *items, *rubrics)
+    played = _modules_using(course, "roleplay", "scenario")
+    scenarios = [Entry("scenario", s.id, s.title, played.get(s.id, ()))
+                 for s in course.scenarios.values()]
+    return (*cases, *items, *rubrics, *scenarios)
 
 
 def select(found: Iterable[Entry], module: int | None = None, kind: str | None = None,

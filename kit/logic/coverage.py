@@ -1,9 +1,10 @@
-"""Content that no activity uses: cases, quiz items, polls, rubrics and templates.
+"""Content that no activity uses: cases, quiz items, polls, rubrics, templates, scenarios.
 
 An entry is *used* when some module activity names it: a case by a classify or draft
 activity, a quiz item by a quiz, a poll by a poll, a rubric by a peer review, a template by a
-draft. Everything else is listed (the self-paced drill still offers unused complaint cases;
-drafts are never used, by rule).
+draft, a scenario by a role-play. Everything else is listed (the self-paced drill still offers
+unused complaint cases; a scenario no activity plays may still be a notebook's after-class
+practice, ``app.roleplay``; drafts are never used, by rule).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from kit.content.rubric_models import (
     PeerReviewActivity,
     PollActivity,
     QuizActivity,
+    RoleplayActivity,
 )
 
-KINDS = {"case": "案例", "quiz": "测验题", "poll": "投票题", "rubric": "量规", "template": "模板"}
+KINDS = {"case": "案例", "quiz": "测验题", "poll": "投票题", "rubric": "量规", "template": "模板",
+         "scenario": "情景"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ def _refs(act: Activity) -> Iterator[tuple[str, tuple[str, ...]]]:
         yield "template", (act.template,)
     elif isinstance(act, PeerReviewActivity):
         yield "rubric", (act.rubric,)
+    elif isinstance(act, RoleplayActivity):
+        yield "scenario", (act.scenario,)
 
 
 def unused(course: Course) -> tuple[Unused, ...]:
@@ -61,6 +66,7 @@ def unused(course: Course) -> tuple[Unused, ...]:
              "quiz": {i.id: i.topic or i.question for i in course.quizzes.values()},
              "poll": {i.id: i.topic or i.question for i in course.polls.values()},
              "rubric": {r.id: r.name for r in course.rubrics.values()},
-             "template": {t.id: t.name for t in course.templates.values()}}
+             "template": {t.id: t.name for t in course.templates.values()},
+             "scenario": {s.id: s.title for s in course.scenarios.values()}}
     return tuple(Unused(kind, ident, title) for kind, pool in pools.items()
                  for ident, title in pool.items() if ident not in used[kind])

@@ -9,7 +9,7 @@ many of those endings the mood forced (where the mood broke). Attempts are anony
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from kit.content.scenario_models import Scenario
@@ -82,3 +82,13 @@ def aggregate(scenario: Scenario, attempts: Iterable[Attempt]) -> PathTree:
         tuple(sorted(endings.items(), key=lambda kv: (-kv[1], kv[0]))),
         tuple(BreakPoint(n, c, e, k) for (n, c, e), k in
               sorted(breaks.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def latest_each(plays: Iterable[tuple[Hashable, Attempt]]) -> tuple[Attempt, ...]:
+    """Each player's (or group's) latest attempt with a reply, from attempts oldest first:
+    the class's paths as they stand, one per player, however often each started again."""
+    last: dict[Hashable, Attempt] = {}
+    for owner, attempt in plays:
+        if attempt.steps:
+            last[owner] = attempt
+    return tuple(last.values())

@@ -13,7 +13,13 @@ from kit.live import ticker
 from kit.live.log import configure
 from kit.live.runner import Runner
 from kit.live.trainee import TraineeController
-from kit.state.events import GroupEvents, ReviewEvents, TraineeEvents, WorkEvents
+from kit.state.events import (
+    GroupEvents,
+    ReviewEvents,
+    RoleplayEvents,
+    TraineeEvents,
+    WorkEvents,
+)
 from kit.store import Store
 from kit.widgets.bridge import PageBridge
 from kit.widgets.trainee_page import TraineePage
@@ -26,7 +32,8 @@ def events_of(c: TraineeController) -> TraineeEvents:
         work=WorkEvents(change=c.change, submit=c.submit),
         group=GroupEvents(load_theirs=c.drafting.load_theirs, save_mine=c.drafting.save_mine),
         review=ReviewEvents(calibrate=c.review.calibrate, start=c.review.start,
-                            review=c.review.submit, flag=c.review.flag))
+                            review=c.review.submit, flag=c.review.flag),
+        roleplay=RoleplayEvents(choose=c.roleplay.choose, replay=c.roleplay.replay))
 
 
 def bind(controller: TraineeController, page: TraineePage, bridge: PageBridge) -> None:

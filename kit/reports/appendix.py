@@ -18,6 +18,7 @@ from kit.reports.weakpoints import pct
 
 LEGEND = ("模块:模块成绩,达到合格线时附证书等级。分类、测验:得分(未答完时为 已答/题数·得分);"
           "投票:✓;方案:✓,有互评时附同伴评分;互评:已评/应评份数,附与其他评审者的平均差距(级);"
+          "情景演练:✓ 与最好成绩(未走到结局时为演练次数);"
           "— 为未参与。")
 
 
@@ -35,6 +36,8 @@ def cell(r: Result, rel: Reliability | None) -> str:
         return pct(r.score) if r.done else f"{r.progress}/{r.expected}·{pct(r.score)}"
     if r.kind == "draft":
         return "✓" + (f" {pct(r.score)}" if r.score is not None else "")
+    if r.kind == "roleplay":
+        return f"✓ {pct(r.score)}" if r.done else f"{r.progress} 次·未完成"
     if r.kind == "peer_review":
         far = "" if rel is None or rel.from_consensus is None else f"·{rel.from_consensus:.1f}"
         return f"{r.progress}/{r.expected}{far}"

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kit.content import Course
-from kit.store import Store, history, participants, peer, work, workshops
+from kit.store import Store, history, participants, peer, roleplay, work, workshops
 from kit.store.peer import Review
 from kit.store.records import Participant, Submission, Workshop
+from kit.store.roleplay import Played
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class SessionData:
     anonymised: bool = False
     last_work: float | None = None
     """When the last answer, draft or review was saved."""
+    plays: tuple[Played, ...] = ()
+    """Every role-play attempt, oldest first (a group's shared attempt once, with its members)."""
 
     def name(self, pid: int) -> str:
         return self._names.get(pid, str(pid))
@@ -62,4 +65,5 @@ def load_workshop(course: Course, store: Store, ws: Workshop,
     fixed = {aid: peer.overridden(store, ws.id, aid) for aid in reviews}
     return SessionData(course, ws, tuple(participants.roster(store, ws.id)), tuple(subs),
                        {(s.participant_id, s.activity_id, s.item_id): s.version for s in subs},
-                       reviews, fixed, anonymise, history.last_work(store, ws.id))
+                       reviews, fixed, anonymise, history.last_work(store, ws.id),
+                       tuple(roleplay.for_activity(store, ws.id)))

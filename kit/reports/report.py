@@ -2,8 +2,7 @@
 and an appendix per trainee (left out when anonymised).
 
 Each activity kind has a :class:`Kind`: how its figures are computed (pure) and how they are
-rendered. Role-play adds its own entry to :data:`KINDS`; until then its activities get the
-participation-only section.
+rendered; a kind without an entry in :data:`KINDS` gets the participation-only section.
 """
 
 from __future__ import annotations
@@ -20,6 +19,8 @@ from kit.reports.data import SessionData
 from kit.reports.figures import QuestionFigures, question_figures
 from kit.reports.peerfigures import DraftFigures, PeerFigures, draft_figures, peer_figures
 from kit.reports.results import Result, session_results
+from kit.reports.roleplayfigures import roleplay_figures
+from kit.reports.roleplaysection import roleplay_section
 from kit.reports.weakpoints import weak_points
 
 Results = dict[int, dict[str, Result]]
@@ -38,6 +39,7 @@ KINDS: dict[str, Kind] = {
     "poll": Kind(question_figures, lambda f, n, _: sections.question_section(f, n)),
     "draft": Kind(draft_figures, lambda f, n, _: sections.draft_section(f, n)),
     "peer_review": Kind(peer_figures, sections.peer_section),
+    "roleplay": Kind(roleplay_figures, roleplay_section),
 }
 
 

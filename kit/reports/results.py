@@ -5,7 +5,10 @@ What counts as done (also in docs/records.md):
 - draft: a draft submitted (a group draft counts for every member of the group);
 - peer review: the reviews owed given — ``reviews_per_reviewer``, or fewer when fewer drafts
   were there to review (not one's own, not one's group's); with no draft to review, not done;
-- any other kind (role-play, when it lands): something submitted.
+- role-play: an attempt played to an ending (alone, or by the group the trainee was in while
+  it played); its score is the best finished attempt's score, shown but not counted in the
+  module score (the pass marks predate role-play);
+- any other kind: something submitted.
 
 Scores are 0–1. A classification or quiz scores the mean over *all* its questions (a question
 not answered scores 0). A draft scores the mean of its final rubric scores (instructor's
@@ -25,6 +28,7 @@ from kit.logic.questions import Question, for_activity
 from kit.reports.data import SessionData
 from kit.reports.drafts import draft_authors, final_scores, owed, reviewed_by
 from kit.store.records import Submission
+from kit.store.roleplay import Played
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,16 @@ class Index:
     questions: dict[str, tuple[Question, ...]]
     authors: dict[str, dict[int, int]]
     given: dict[str, Counter[int]]
+    plays: dict[tuple[int, str], list[Played]]
+    """(participant, activity) → role-play attempts: their own and their group's."""
+
+
+def _plays(d: SessionData) -> dict[tuple[int, str], list[Played]]:
+    out: dict[tuple[int, str], list[Played]] = {}
+    for p in d.plays:
+        for pid in p.members or (p.participant_id,):
+            out.setdefault((pid, p.activity_id), []).append(p)
+    return out
 
 
 def index(d: SessionData) -> Index:
@@ -60,7 +74,7 @@ def index(d: SessionData) -> Index:
                  if a.kind in ("classify", "quiz", "poll")}
     authors = {a.id: draft_authors(d, a.id) for a in acts if a.kind == "draft"}
     given = {aid: Counter(rv.reviewer for rv in got) for aid, got in d.reviews.items()}
-    return Index(d, mine, questions, authors, given)
+    return Index(d, mine, questions, authors, given, _plays(d))
 
 
 def _questions(ix: Index, act: Any, pid: int) -> Result:
@@ -89,15 +103,22 @@ def _review(ix: Index, act: Any, pid: int) -> Result:
     return Result(act.id, act.kind, 0 < need <= given, None, given, need)
 
 
+def _roleplay(ix: Index, act: Any, pid: int) -> Result:
+    plays = [p for p in ix.plays.get((pid, act.id), []) if p.attempt.steps]
+    scores = [p.attempt.score for p in plays if p.finished and p.attempt.score is not None]
+    best = max(scores) / 100 if scores else None
+    return Result(act.id, act.kind, bool(scores), best, len(plays), 1)
+
+
 def _other(ix: Index, act: Any, pid: int) -> Result:
     sent = bool(ix.mine.get((pid, act.id)))
     return Result(act.id, act.kind, sent, None, int(sent), 1)
 
 
-#: activity kind → how one trainee's result is read. A new kind (role-play) adds its reader here.
+#: activity kind → how one trainee's result is read.
 READERS: dict[str, Callable[[Index, Any, int], Result]] = {
     "classify": _questions, "quiz": _questions, "poll": _questions, "draft": _draft,
-    "peer_review": _review}
+    "peer_review": _review, "roleplay": _roleplay}
 
 
 def session_results(d: SessionData) -> dict[int, dict[str, Result]]:

@@ -10,7 +10,7 @@ from kit.reports.peerfigures import DraftFigures, PeerFigures
 from kit.reports.weakpoints import pct
 
 KIND_NAMES = {"classify": "案例分类", "quiz": "测验", "poll": "投票", "draft": "方案撰写",
-              "peer_review": "同伴互评"}
+              "peer_review": "同伴互评", "roleplay": "情景演练"}
 EXCERPT = 160
 
 
@@ -116,6 +116,6 @@ def peer_section(f: PeerFigures, number: int, joined: int) -> str:
 
 
 def other_section(act: object, number: int, joined: int, took_part: int, done: int) -> str:
-    """Activities of a kind the report has no figures for yet (role-play, until it lands)."""
+    """Activities of a kind the report has no figures for."""
     return (f"<section class='activity'>{heading(act, number)}"
             + _participation(joined, took_part, done) + "</section>")

@@ -10,6 +10,7 @@ from kit.logic.phases import Phase
 from kit.state.common import Note
 from kit.state.drafting import GroupState
 from kit.state.review import ReviewState
+from kit.state.roleplay import RoleplayState
 
 
 @dataclass(frozen=True)
@@ -37,5 +38,6 @@ class ActivityState:
     """item id → the class's answers, for polls after reveal."""
     review: ReviewState | None = None
     group: GroupState | None = None
+    roleplay: RoleplayState | None = None
     shown: int = 0
     """Counts each time the activity is put on the screen afresh (a view is built anew)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kit.logic.phases import Phase
+from kit.logic.roleplay_play import Attempt
 from kit.state.common import NO_NOTE, Note
 
 Screen = Literal["connecting", "login", "live", "unavailable"]
@@ -83,6 +84,10 @@ class Board:
     """reviewer → mean deviation from the calibration exemplar's scores."""
     names: Mapping[int, str] = field(default_factory=dict)
     """Filled only when the instructor turns names on."""
+    plays: tuple[Attempt, ...] = ()
+    """A role-play: each player's (or group's) latest attempt, anonymous."""
+    groups: bool = False
+    """A role-play played in groups: ``plays`` counts groups, not trainees."""
 
 
 @dataclass(frozen=True)

@@ -49,11 +49,19 @@ class ReviewEvents:
 
 
 @dataclass(frozen=True)
+class RoleplayEvents:
+    choose: Callable[[int, str, Done], None] = _finish
+    """reply index, what the trainee typed ("" when picked)."""
+    replay: Callable[[Done], None] = _finish
+
+
+@dataclass(frozen=True)
 class TraineeEvents:
     join: Callable[[str, str, str, Done], None] = _finish
     work: WorkEvents = WorkEvents()
     group: GroupEvents = GroupEvents()
     review: ReviewEvents = ReviewEvents()
+    roleplay: RoleplayEvents = RoleplayEvents()
 
 
 @dataclass(frozen=True)

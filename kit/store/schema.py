@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 metadata = MetaData()
 
 meta = Table(
@@ -195,4 +195,38 @@ certificates = Table(
     Column("created_at", Float, nullable=False),
     Column("revoked_at", Float, nullable=True),
     UniqueConstraint("workshop_id", "participant_id", "module"),
+)
+
+attempts = Table(
+    "attempts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("participant_id", ForeignKey("participants.id"), nullable=False),  # who played (drove)
+    Column("activity_id", String(64), nullable=False),
+    Column("scenario_id", String(64), nullable=False),
+    Column("number", Integer, nullable=False),  # this player's 1st, 2nd … attempt
+    Column("steps", Text, nullable=False),  # JSON: node, choice, mood before/after, what was typed
+    Column("mood", Text, nullable=False),  # JSON: the mood trace
+    Column("score", Integer, nullable=True),
+    Column("ending", String(64), nullable=True),
+    Column("forced", Integer, nullable=False, default=0),  # the mood forced the ending
+    Column("profile", Text, nullable=False),  # JSON: the skill profile
+    Column("finished", Integer, nullable=False, default=0),
+    Column("started_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    UniqueConstraint("participant_id", "activity_id", "number"),
+    Index("ix_attempts_activity", "workshop_id", "activity_id"),
+)
+
+group_plays = Table(
+    "group_plays", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id"), nullable=False),
+    Column("activity_id", String(64), nullable=False),
+    Column("group_no", Integer, nullable=False),
+    Column("number", Integer, nullable=False),  # the group's 1st, 2nd … attempt
+    Column("attempt_id", ForeignKey("attempts.id"), nullable=False, unique=True),
+    Column("driver_id", ForeignKey("participants.id"), nullable=False),
+    Column("members", Text, nullable=False),  # JSON: participant ids in the group while it played
+    UniqueConstraint("workshop_id", "activity_id", "group_no", "number"),
 )

@@ -26,10 +26,12 @@ def make_view(course: Course, state: ActivityState,
 
         return ClassifyView(act.id, act.title, for_activity(course, act.id), work, state.saved,
                             poll=act.kind == "poll")
-    if act.kind == "roleplay":  # solo for now: the live version records attempts via events
+    if act.kind == "roleplay":  # live: the page's controller stores every reply
         from kit.widgets.roleplay import roleplay_view
 
-        return roleplay_view(course, act.scenario, activity_id=act.id)
+        live = dict(on_choose=events.roleplay.choose, on_replay=events.roleplay.replay) \
+            if events is not None else {}
+        return roleplay_view(course, act.scenario, activity_id=act.id, **live)
     if act.kind == "draft":
         from kit.widgets.draft import DraftView
 

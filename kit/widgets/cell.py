@@ -14,9 +14,9 @@ from kit.widgets.activities import make_view
 from kit.widgets.board import BoardView
 from kit.widgets.console_activities import ActivityControl
 from kit.widgets.peer_board import PeerBoardView
+from kit.widgets.roleplay_board import RoleplayBoardView
 
 SOLO = "<small>自学模式:提交后立即显示反馈,不记录成绩。</small>"
-ROLEPLAY_LATER = "<small>情景演练的全班路径树尚未接入。</small>"
 
 
 class CellView(View):
@@ -28,7 +28,7 @@ class CellView(View):
         self.notice = Notice()
         self.mode = ""
         self.control: ActivityControl | None = None
-        self.board: BoardView | PeerBoardView | None = None
+        self.board: BoardView | PeerBoardView | RoleplayBoardView | None = None
         self.results = W.VBox()
         self.toggle = W.ToggleButton(description="看结果", value=False)
         self.toggle.observe(lambda _: self._results(), "value")
@@ -72,9 +72,9 @@ class CellView(View):
             self.board = None
             return replace_children(self.results, [])
         kind = self.course.activity(self.activity_id).kind
-        if kind == "roleplay":  # the class's path tree comes with the live role-play
-            return replace_children(self.results, [W.HTML(ROLEPLAY_LATER)])
-        if kind in ("classify", "quiz", "poll"):
+        if kind == "roleplay":
+            self.board = RoleplayBoardView(self.course, self.activity_id)
+        elif kind in ("classify", "quiz", "poll"):
             self.board = BoardView(self.course, self.activity_id)
         else:
             self.board = PeerBoardView(self.course, self.activity_id, self.events.names,

@@ -18,7 +18,7 @@ from kit.widgets._base import ActionButton, View, esc, replace_children
 from kit.widgets.course_map import KINDS
 
 COUNTED = {"classify": "已提交", "quiz": "已提交", "poll": "已投票", "draft": "已提交方案",
-           "peer_review": "已评审"}
+           "peer_review": "已评审", "roleplay": "已完成演练"}
 
 
 def row_html(row: Row, present: int | None = None, big: bool = False) -> str:

@@ -23,6 +23,7 @@ from kit.widgets.console_problems import Problems
 from kit.widgets.console_projector import ProjectorLink
 from kit.widgets.console_room import RoomControls, Roster
 from kit.widgets.peer_board import PeerBoardView
+from kit.widgets.roleplay_board import RoleplayBoardView
 
 KEY_ONCE = ("<div class='kit-banner kit-secret' role='alert'><b>讲师密钥:{key}</b><br>"
             "请勿投屏。密钥只显示这一次:请现在记下或复制;之后凭参与码和密钥在任何设备上"
@@ -41,7 +42,7 @@ class ConsolePage(View):
         self.title = W.HTML("<h2>讲师控制台</h2>")
         self.current_box, self.board_box = W.VBox(), W.VBox()
         self.control: ActivityControl | None = None
-        self.board: BoardView | PeerBoardView | None = None
+        self.board: BoardView | PeerBoardView | RoleplayBoardView | None = None
         self.room, self.activities = RoomControls(events), ActivityList(events)
         self.projector = ProjectorLink(events, copy)
         self.roster, self.problems = Roster(events), Problems()
@@ -121,11 +122,13 @@ class ConsolePage(View):
         if self.board is not None and board is not None:
             self.board.render(board, len(state.people))
 
-    def _board_for(self, row: Row) -> BoardView | PeerBoardView | None:
+    def _board_for(self, row: Row) -> BoardView | PeerBoardView | RoleplayBoardView | None:
         aid = row.activity_id
         if row.kind in ("classify", "quiz", "poll"):
             return BoardView(self.course, aid, lambda i: self.events.focus(aid, i, noop))
         if row.kind in ("draft", "peer_review"):
             return PeerBoardView(self.course, aid, self.events.names, self.events.override,
                                  self.events.showcase)
+        if row.kind == "roleplay":
+            return RoleplayBoardView(self.course, aid)
         return None

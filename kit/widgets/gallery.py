@@ -1,6 +1,7 @@
-"""The designers' preview: every case, quiz item, poll and rubric as trainees see it, with
-the answer key and explanations, filters, and two lists (content no activity uses; activities
-whose time limit is short for what they ask). Takes the course; no store, no live session."""
+"""The designers' preview: every case, quiz item, poll, rubric and role-play scenario as
+trainees see it, with the answer key and explanations, filters, and two lists (content no
+activity uses; activities whose time limit is short for what they ask). A scenario can be
+played as in self-study. Takes the course; no store, no live session."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kit.state.common import Done
 from kit.widgets._base import Notice, View, error_boundary, esc, replace_children
 from kit.widgets.gallery_cards import entry_html
 from kit.widgets.question import QuestionCard
+from kit.widgets.roleplay import RoleplayView
 
 ANY = "全部"
 STYLE = ("<style>.kit-gallery{max-width:960px}"
@@ -105,8 +107,14 @@ class Gallery(View):
             self.notice.show("请先在筛选结果中选一道题", "error")
             return
         self.notice.show("")
+        if self._kind(self.pick.value) == "scenario":
+            replace_children(self.stage, (RoleplayView(self.course.scenarios[self.pick.value]),))
+            return
         card = QuestionCard(self.question(self.pick.value), lambda _: None, self._submitted)
         replace_children(self.stage, (card,))
+
+    def _kind(self, entry_id: str) -> str:
+        return next((e.kind for e in self.shown if e.id == entry_id), "")
 
     @staticmethod
     def _submitted(card: QuestionCard, done: Done) -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kit.content import Case, Course, Item, Rubric
+from kit.content.scenario_models import CATEGORY_NAMES, Scenario
+from kit.content.scenario_paths import explore, summarise
+from kit.i18n import _
 from kit.logic import classify
 from kit.logic.catalog import DIFFICULTY, KINDS, Entry
 from kit.logic.questions import Question, from_case, from_item
@@ -69,12 +72,28 @@ def rubric_html(rubric: Rubric) -> str:
             f"<table class='kit-gallery-rubric'><tr><th>标准</th>{head}</tr>{rows}</table></div>")
 
 
+def scenario_html(sc: Scenario) -> str:
+    """A scenario's card: title, category, its opening, and the paths ``kit validate`` counts."""
+    summary = summarise(explore(sc))
+    first = sc.node(sc.start)
+    facts = _("{cat} · {nodes} 个节点、{ends} 个结局 · {paths} 条路径，最高 {best} 分，"
+              "最低 {worst} 分").format(cat=CATEGORY_NAMES[sc.category], nodes=len(sc.nodes),
+                                      ends=len(sc.endings), paths=summary.paths,
+                                      best=summary.best, worst=summary.worst)
+    return (f"<div class='kit-card'><div class='kit-big'>{esc(sc.title)}</div>"
+            f"<div class='kit-rp-facts'>{esc(facts)}</div><p>{esc(sc.setting)}</p>"
+            + (f"<p><b>{_('客户')}</b>：{esc(first.customer)}</p>" if first else "")
+            + "</div>")
+
+
 def body_html(course: Course, entry: Entry) -> str:
     if entry.kind in USE_KIND:
         return case_html(course, course.cases[entry.id])
     if entry.kind in ("quiz", "poll"):
         pool = course.quizzes if entry.kind == "quiz" else course.polls
         return item_html(pool[entry.id])
+    if entry.kind == "scenario":
+        return scenario_html(course.scenarios[entry.id])
     return rubric_html(course.rubrics[entry.id])
 
 

@@ -24,6 +24,7 @@ from kit.widgets._base import View, esc
 from kit.widgets.board import by_question, checker_html, question_html, summary_html
 from kit.widgets.course_map import KINDS
 from kit.widgets.draft_text import draft_html
+from kit.widgets.roleplay_board import board_html
 
 INVALID = ("<div class='kit-card kit-big' role='alert'>投屏链接无效或已失效。请在讲师控制台"
            "重新生成投屏链接。</div>")
@@ -75,6 +76,10 @@ class ProjectorPage(View):
                 f"<small>{esc(KINDS.get(row.kind, row.kind))} · {NAMES[row.phase]}</small></div>")
         if row.kind in ("classify", "quiz", "poll") and s.board is not None:
             return head + self._question(s)
+        if row.kind == "roleplay" and s.board is not None:
+            scenario = self.course.scenarios[
+                self.course.activity(row.activity_id).scenario]  # type: ignore[union-attr]
+            return head + board_html(scenario, s.board.plays, s.board.groups, s.joined)
         return head + self._drafts(s)
 
     def _question(self, s: ProjectorState) -> str:

@@ -1,9 +1,11 @@
 """The solo role-play view: a conversation with a customer whose mood rises and falls.
 
-Takes a scenario and callbacks only (no store, no live session). Each attempt, finished or
-abandoned by 再来一次, is kept in ``practice.attempts`` and handed to ``on_attempt``. Every
-interaction has a Python trigger: :meth:`choose`, :meth:`say`, :meth:`confirm`,
-:meth:`cancel`, :meth:`replay`.
+Takes a scenario and callbacks only (no store, no live session). Alone (self-study) it plays
+by itself: each attempt, finished or abandoned by 再来一次, is kept in ``practice.attempts`` and
+handed to ``on_attempt``. Live, with ``on_choose``/``on_replay``, it only asks: the page's
+controller stores the move and :meth:`render` shows the practice as stored (the trainee's, or
+the group's with a banner saying who replies). Every interaction has a Python trigger:
+:meth:`choose`, :meth:`say`, :meth:`confirm`, :meth:`cancel`, :meth:`replay`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ import ipywidgets as W
 from kit.content import Course
 from kit.content.scenario_models import Scenario
 from kit.content.scenario_paths import explore, summarise
+from kit.i18n import _
 from kit.logic.matcher import Match, match
 from kit.logic.phases import Phase
 from kit.logic.roleplay_play import Attempt, Practice, play_path
 from kit.state.activity import ActivityState
+from kit.state.common import Done, noop
+from kit.state.roleplay import RoleplayState
 from kit.widgets._base import Notice, View, error_boundary
 from kit.widgets.roleplay_debrief import (
     ending_html,
@@ -29,21 +34,37 @@ from kit.widgets.roleplay_debrief import (
     profile_html,
     revisit_html,
 )
-from kit.widgets.roleplay_html import STYLE, gauge_html, guess_html, intro_html, log_html
+from kit.widgets.roleplay_html import (
+    STYLE,
+    gauge_html,
+    group_html,
+    guess_html,
+    intro_html,
+    log_html,
+)
 
 MAX_SAID = 500
 UNCLEAR = "没能判断这句话最接近哪一个回应。请换个说法，或直接点选一个回应。"
 
 
+Choose = Callable[[int, str, Done], None]
+
+
 class RoleplayView(View):
     def __init__(self, scenario: Scenario, on_attempt: Callable[[Attempt], None] | None = None,
-                 activity_id: str = "", revisit_titles: Mapping[str, str] | None = None) -> None:
+                 activity_id: str = "", revisit_titles: Mapping[str, str] | None = None,
+                 on_choose: Choose | None = None,
+                 on_replay: Callable[[Done], None] | None = None) -> None:
         self.scenario, self.activity_id = scenario, activity_id
         self.on_attempt, self.titles = on_attempt, dict(revisit_titles or {})
+        self.on_choose, self.on_replay = on_choose, on_replay
         self.practice = Practice.start(scenario)
+        self.live: RoleplayState | None = None
+        self.locked = False
         self.pending: Match | None = None
         self.said = ""
         self.notice = Notice()
+        self.banner = W.HTML()
         self.gauge = W.HTML()
         self.chat = W.HTML()
         self.buttons = [self._button(i) for i in range(4)]
@@ -58,7 +79,7 @@ class RoleplayView(View):
         self.again = self._action("再来一次", self.replay)
         self.reply_box = W.VBox([*self.buttons, self.text, self.send_button])
         self.intro = W.HTML(STYLE + intro_html(scenario))
-        super().__init__([self.intro, self.gauge, self.chat,
+        super().__init__([self.intro, self.banner, self.gauge, self.chat,
                           self.notice, self.reply_box, self.confirm_box, self.debrief,
                           self.again])
         self.add_class("kit-rp")
@@ -92,10 +113,17 @@ class RoleplayView(View):
             shown = node is not None and i < len(node.choices)
             button.description = f"{i + 1}. {node.choices[i].text}" if shown and node else ""
             button.layout.display = "flex" if shown else "none"
-        self._show(self.reply_box, node is not None and self.pending is None)
-        self._show(self.confirm_box, self.pending is not None)
-        self._show(self.again, state.finished or bool(state.steps))
+        live, driving = self.live, self.live is None or self.live.driving
+        self._show(self.reply_box, node is not None and self.pending is None and driving)
+        self._show(self.confirm_box, self.pending is not None and driving)
+        self._show(self.again, (state.finished or bool(state.steps)) and (
+            driving or state.finished))
         self.debrief.value = self._debrief() if state.finished else ""
+        self.banner.value = group_html(live) if live is not None else ""
+        busy = live is not None and live.busy
+        for button in (*self.buttons, self.send_button, self.yes, self.no, self.again):
+            button.disabled = self.locked or busy
+        self.text.disabled = self.locked or busy
 
     @staticmethod
     def _show(widget: W.Widget, visible: bool) -> None:
@@ -114,6 +142,10 @@ class RoleplayView(View):
 
     @error_boundary
     def choose(self, index: int, said: str = "") -> None:
+        if self.on_choose is not None:  # live: the controller stores it, render() shows it
+            self.pending = None
+            self.notice.show("")
+            return self.on_choose(index, said, noop)
         before, count = self.practice.state.mood, len(self.practice.attempts)
         self.practice = self.practice.choose(index, said)
         self.pending, self.text.value = None, ""
@@ -121,6 +153,7 @@ class RoleplayView(View):
         self._draw(self.practice.state.mood - before)
         if len(self.practice.attempts) > count:
             self._hand_over(self.practice.attempts[-1])
+        return None
 
     @error_boundary
     def say(self, text: str) -> None:
@@ -153,6 +186,12 @@ class RoleplayView(View):
 
     @error_boundary
     def replay(self) -> None:
+        if self.on_replay is not None:
+            self.pending = None
+            self.on_replay(noop)
+            self.notice.show(_("第 {n} 次演练开始。之前的每一次都已保留。").format(
+                n=len(self.attempts) + 1))
+            return
         count = len(self.practice.attempts)
         self.practice, self.pending = self.practice.replay(), None
         self.text.value = ""
@@ -166,12 +205,29 @@ class RoleplayView(View):
             self.on_attempt(attempt)
 
     def render(self, state: ActivityState) -> None:
-        """The activity's phase in a live room: replies only while it is open (solo for now:
-        attempts are not stored)."""
+        """The activity in a live room: replies only while it is open or revealed; the
+        practice as the controller has it (stored), with the group's banner."""
         locked = state.phase not in (Phase.OPEN, Phase.REVEALED)
-        for button in (*self.buttons, self.send_button, self.yes, self.no, self.again):
-            button.disabled = locked
-        self.text.disabled = locked
+        relock, self.locked = locked != self.locked, locked
+        live = state.roleplay
+        if live is not None and live != self.live:
+            before = self.practice
+            self.live, self.practice = live, live.practice
+            if live.practice.state.steps != before.state.steps:
+                self.pending = None
+            if live.note.text:
+                self.notice.note(live.note)
+            self._draw(_change(before, live.practice))
+        elif relock:
+            self._draw()
+
+
+def _change(before: Practice, after: Practice) -> int | None:
+    """How the last reply moved the mood, when the play on screen just took one more step."""
+    b, a = before.state.steps, after.state.steps
+    if len(a) == len(b) + 1 and a[:len(b)] == b:
+        return a[-1].mood_after - a[-1].mood_before
+    return None
 
 
 def roleplay_view(course: Course, scenario_id: str, **options: Any) -> RoleplayView:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from kit.content.scenario_models import Choice, Scenario
 from kit.content.scenario_rules import choice_at, mood_word
 from kit.htmltext import esc
+from kit.i18n import _
 from kit.logic.matcher import Match
 from kit.logic.roleplay_play import PlayState, Step
+from kit.state.roleplay import RoleplayState
 
 STYLE = """<style>
 .kit-rp { max-width: 760px; }
@@ -105,3 +107,21 @@ def guess_html(said: str, found: Match, text: str) -> str:
     return (f"<div class='kit-rp-note'>你说的是：“{esc(said)}”<br>最接近第 {index} 个回应："
             f"<b>{esc(text)}</b>"
             + (f"<br><small>共同的关键词：{esc(words)}</small>" if words else "") + "</div>")
+
+
+def group_html(live: RoleplayState) -> str:
+    """Who replies for the group: the banner above a group's shared role-play."""
+    if not live.together:
+        return ""
+    if live.group_no is None:
+        text = _("你还没有分到小组，本次单独演练。")
+    elif live.driver and not live.driving:
+        text = _("第 {g} 组 · 由「{who}」为本组操作：大家一起商量回应，"
+                 "「{who}」点选后，你的屏幕会跟着走。").format(g=live.group_no,
+                                                            who=esc(live.driver))
+    elif live.driver:
+        text = _("第 {g} 组 · 你在为本组操作：先和组员商量，再点选回应。").format(g=live.group_no)
+    else:
+        text = _("第 {g} 组 · 小组演练：第一个点选回应的组员为本组操作，"
+                 "其他组员的屏幕会跟着走。").format(g=live.group_no)
+    return f"<div class='kit-banner kit-rp-group' role='status'>👥 {text}</div>"

@@ -1,6 +1,6 @@
 """The solo role-play view in real Chromium on a phone: wrapping 44 px replies, the gauge,
-a typed reply, a forced ending and the debrief (through the trainee app, which shows a
-roleplay activity with this view until the live version lands)."""
+a typed reply, a forced ending and the debrief (through the trainee app: a live role-play
+played alone, since the trainee is in no group)."""
 
 from __future__ import annotations
 

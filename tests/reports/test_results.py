@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kit.content import Course, load_course
+from kit.content.scenario_paths import explore, summarise
+from kit.logic.roleplay_play import attempt, play_path
 from kit.reports.drafts import draft_authors, owed
 from kit.reports.frames_more import training_record
 from kit.reports.results import completion, module_score, session_results
 from kit.settings import REPO_ROOT
 from kit.store.peer import Review
+from kit.store.roleplay import Played
 from tests.reports.memory import answer, draft, person, session
 
 FULL = {c: 4 for c in ("empathy", "facts_cause", "solution", "deadline_remedy",
@@ -36,17 +41,27 @@ def _module6(course: Course, lazy_reviewer: bool = True, groups: bool = False): 
                    {"m6-review": {(1, "solution"): 2}})
 
 
-def test_completion_counts_peer_reviews(course: Course) -> None:
-    """Five activities' worth: trainee 5 gave 2 of the 3 reviews owed, so 2 of 3 are done."""
-    d = _module6(course)
+def played(course: Course, pid: int, finished: bool) -> Played:
+    """Trainee ``pid``'s role-play of 6.8: to the best ending, or stopped after one reply."""
+    sc = course.scenarios["other-wrong-transfer"]
+    path = summarise(explore(sc)).best_path
+    state = play_path(sc, path if finished else path[:1])
+    return Played(pid, pid, "m6-rp-apology", attempt(sc, state, 1), finished, 0.0, 0.0)
+
+
+def test_completion_counts_peer_reviews_and_role_play(course: Course) -> None:
+    """Four activities: trainee 5 gave 2 of the 3 reviews owed and stopped the role-play
+    half-way, so 2 of 4 are done; trainee 1 did all four."""
+    d = replace(_module6(course), plays=(played(course, 1, True), played(course, 5, False)))
     results = session_results(d)
     assert completion(results[1]) == 1.0
-    assert [r.done for r in results[5].values()] == [True, True, False]
-    assert completion(results[5]) == pytest.approx(2 / 3)
+    assert [r.done for r in results[5].values()] == [True, True, False, False]
+    assert results[5]["m6-rp-apology"].progress == 1
+    assert completion(results[5]) == pytest.approx(2 / 4)
     record = training_record(d).set_index("staff_id")
-    assert record.loc["S5", "activities_total"] == 3
+    assert record.loc["S5", "activities_total"] == 4
     assert record.loc["S5", "activities_done"] == 2
-    assert record.loc["S5", "completion"] == pytest.approx(0.667)
+    assert record.loc["S5", "completion"] == pytest.approx(0.5)
     assert record.loc["S1", "completion"] == 1.0
 
 

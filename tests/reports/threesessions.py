@@ -6,10 +6,12 @@
 | W1      | 2026-01-10 | 1       | 张伟 A1023 all four quizzes right; 李娜 B2001 nothing;  |
 |         |            |         | 王芳 (no staff ID) the first quiz right                |
 | W2      | 2026-02-10 | 1       | 张伟 a1023 the first quiz right; 赵强 C3003 the second |
-| W3      | 2026-03-10 | 6       | 张伟 A1023 nothing; 李娜 B2001 answers the poll        |
+| W3      | 2026-03-10 | 6       | 张伟 A1023 nothing; 李娜 B2001 answers the poll and    |
+|         |            |         | plays the 6.8 role-play to its best ending             |
 
 Module 1 has four quizzes, so one quiz fully right is a module score of 0.25. Module 6 scores
-its draft only: a draft never submitted scores 0.
+its draft only: a draft never submitted scores 0. Module 6 has four activities, so 李娜's two
+make a completion of 0.5 (role-play counts in completion, not in the score).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import time
 from sqlalchemy import update
 
 from kit.content import Course
+from kit.content.scenario_paths import explore, summarise
 from kit.logic.questions import for_activity
-from kit.store import Store, activities, participants, work, workshops
+from kit.logic.roleplay_play import attempt, play_path
+from kit.store import Store, activities, participants, roleplay, work, workshops
 from kit.store.schema import workshops as workshops_table
 
 QUIZZES = ("m1-quiz-complaints", "m1-quiz-rights", "m1-quiz-review", "m1-quiz-final")
@@ -66,4 +70,7 @@ def build(course: Course, store: Store) -> dict[str, tuple[int, str, str]]:
     li = join("W3", "李娜", "B2001")
     work.submit(store, out["W3"][0], li, "m6-apology-poll", "p-apology", {"answer": {"answer": [
         "A"]}}, "poll")
+    sc = course.scenarios["other-wrong-transfer"]
+    played = attempt(sc, play_path(sc, summarise(explore(sc)).best_path), 1)
+    roleplay.save(store, out["W3"][0], li, "m6-rp-apology", played, True)
     return out

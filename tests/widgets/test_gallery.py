@@ -14,6 +14,7 @@ from kit.htmltext import esc
 from kit.settings import REPO_ROOT
 from kit.testing import close
 from kit.widgets.gallery import Gallery
+from kit.widgets.roleplay import RoleplayView
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +29,15 @@ def gallery(shipped: Course) -> Iterator[Gallery]:
     close(view)  # every widget it made, the tried card too
 
 
-def test_every_case_item_poll_and_rubric_is_shown(gallery: Gallery, shipped: Course) -> None:
+def test_every_case_item_poll_rubric_and_scenario_is_shown(gallery: Gallery,
+                                                           shipped: Course) -> None:
     html = gallery.cards.value
-    for ident in [*shipped.cases, *shipped.quizzes, *shipped.polls, *shipped.rubrics]:
+    for ident in [*shipped.cases, *shipped.quizzes, *shipped.polls, *shipped.rubrics,
+                  *shipped.scenarios]:
         assert f"data-id='{ident}'" in html, ident
     assert len(gallery.shown) == (len(shipped.cases) + len(shipped.quizzes)
-                                  + len(shipped.polls) + len(shipped.rubrics))
+                                  + len(shipped.polls) + len(shipped.rubrics)
+                                  + len(shipped.scenarios))
     assert f"共 {len(gallery.shown)} 条" in gallery.count.value
 
 
@@ -111,3 +115,23 @@ def test_works_on_the_small_fixture_course(course: Course,
     request.addfinalizer(lambda: close(view))
     assert len(view.shown) == len(course.cases) + len(course.quizzes) + len(course.polls) + len(
         course.rubrics)
+
+
+def test_scenarios_show_category_paths_and_scores_and_can_be_tried(gallery: Gallery,
+                                                                  shipped: Course) -> None:
+    gallery.filter(module=7, kind="scenario")
+    played = {a.scenario for a in shipped.module(7).activities  # type: ignore[union-attr]
+              if a.kind == "roleplay"}
+    assert {e.id for e in gallery.shown} == played and len(played) == 5
+    sc = shipped.scenarios["wealth-fund-loss"]  # 7.4 after-class practice: no activity
+    gallery.filter(kind="scenario")
+    card = gallery.cards.value.split("data-id='wealth-fund-loss'")[1].split("kit-gallery-entry")[0]
+    assert esc(sc.title) in card and "基金保险理财类" in card
+    assert "80 条路径，最高 95 分，最低 0 分" in card and "没有活动使用" in card
+    assert "情景 wealth-fund-loss" in gallery.checks.value
+    gallery.pick.value = "card-auto-installment"
+    gallery.try_out()
+    view = gallery.stage.children[0]
+    assert isinstance(view, RoleplayView) and view.scenario.id == "card-auto-installment"
+    view.choose(0)
+    assert len(view.practice.state.steps) == 1

@@ -182,8 +182,8 @@ def test_the_module_cell_shows_the_solo_view(sqlite_store: Store) -> None:
     cell = open_cell(REPO, "m6-rp-apology", lambda: sqlite_store, Inline(), autostart=False)
     cell.render(replace(cell.state, screen="login"))  # no instructor session: self-study
     assert isinstance(cell.solo, RoleplayView) and cell.solo.scenario.id == "other-wrong-transfer"
-    cell.toggle.value = True                   # 看结果: the class's tree is not wired yet
-    assert "尚未接入" in all_text(cell.results)
+    cell.toggle.value = True                   # 看结果: the class's tree, empty here
+    assert "还没有人作出回应" in all_text(cell.results)
     MADE.append(cell)
 
 
