@@ -63,6 +63,7 @@ def environment(store_url: str, kernels: str = "", server_id: str = "",
                 base_url: str = "/") -> dict[str, str]:
     env = dict(os.environ)
     env.pop("KIT_SERVER_ID", None)
+    env.pop("KIT_HUB_INSTRUCTOR", None)  # set by JupyterHub's spawner only, never here
     if server_id:
         env.update(KIT_SERVER_ID=server_id, KIT_BASE_URL=base_url)
     env[MODE_VARIABLE] = "fork" if (kernels or default_mode()) == "fork" and fork_supported() \
