@@ -38,6 +38,10 @@ class ServeOptions:
     """ipc: kernels talk over Unix sockets, so no TCP port can clash in a burst of joins."""
     kernels: str = field(default_factory=default_mode)
     """fork: trainee kernels forked from a warm parent (Linux); plain: one process start each."""
+    server_id: str = ""
+    """One of several servers on one store (``kit fleet``): its name in the store's registry."""
+    base_url: str = "/"
+    """The path prefix this server answers under (``/s1/``); the proxy routes by it."""
 
 
 def voila_args(opts: ServeOptions) -> list[str]:
@@ -49,14 +53,19 @@ def voila_args(opts: ServeOptions) -> list[str]:
             f"--KernelManager.transport={opts.transport}",
             f"--MappingKernelManager.cull_idle_timeout={opts.cull_idle_seconds}",
             "--MappingKernelManager.cull_interval=60",
-            "--MappingKernelManager.cull_connected=False"]
+            "--MappingKernelManager.cull_connected=False", f"--Voila.base_url={opts.base_url}"]
     if opts.class_size > 0:
         args += ["--preheat_kernel=True", f"--pool_size={opts.class_size}"]
     return args
 
 
-def environment(store_url: str, kernels: str = "") -> dict[str, str]:
+def environment(store_url: str, kernels: str = "", server_id: str = "",
+                base_url: str = "/") -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("KIT_SERVER_ID", None)
+    env.pop("KIT_HUB_INSTRUCTOR", None)  # set by JupyterHub's spawner only, never here
+    if server_id:
+        env.update(KIT_SERVER_ID=server_id, KIT_BASE_URL=base_url)
     env[MODE_VARIABLE] = "fork" if (kernels or default_mode()) == "fork" and fork_supported() \
         else "plain"
     env["KIT_DB_URL"] = store_url
@@ -68,7 +77,7 @@ def environment(store_url: str, kernels: str = "") -> dict[str, str]:
 
 def urls(opts: ServeOptions) -> dict[str, str]:
     host = "127.0.0.1" if opts.host in ("0.0.0.0", "::") else opts.host
-    base = f"http://{host}:{opts.port}/voila/render/"
+    base = f"http://{host}:{opts.port}{opts.base_url.rstrip('/')}/voila/render/"
     return {"学员 / Trainee": base + TRAINEE_PAGE, "讲师 / Instructor": base + CONSOLE_PAGE,
             "课程地图 / Course map": base + MAP_PAGE}
 
@@ -89,12 +98,14 @@ def serve(opts: ServeOptions) -> int:
     Store(store_url).dispose()  # create the schema once, before any kernel races for it
     settings = get_settings()
     load_cached(settings.data_dir, settings.var_dir / "cache")  # validate once, warm the cache
-    proc = subprocess.Popen(voila_args(opts), env=environment(store_url, opts.kernels),
+    env = environment(store_url, opts.kernels, opts.server_id, opts.base_url)
+    proc = subprocess.Popen(voila_args(opts), env=env,
                             cwd=REPO_ROOT, start_new_session=True)
     # SIGTERM (systemd, docker stop, kill) and SIGHUP stop Voilà too, exactly like Ctrl-C.
     previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        if not wait_until_up(f"http://127.0.0.1:{opts.port}{READY_PATH}", proc):
+        if not wait_until_up(f"http://127.0.0.1:{opts.port}{opts.base_url.rstrip('/')}{READY_PATH}",
+                             proc):
             print("Voilà 未能启动,请查看上方日志。", flush=True)
             return proc.wait() or 1
         _announce(opts, store_url)

@@ -10,12 +10,16 @@ Voilà itself, with four changes made where Voilà lets an application change th
   outputs of its own execution; trust is a JupyterLab notion that says nothing here), and so
   is Voilà's own URL: ``kit serve`` prints the kit's pages instead;
 - with ``KIT_KERNELS=fork`` the fork parent starts with the server, so it is warm before the
-  first trainee arrives.
+  first trainee arrives;
+- with ``KIT_SERVER_ID`` (``kit serve --server-id``, one of several servers on one store) the
+  server heartbeats into the store's registry and answers the kit's pages without its prefix
+  by sending the visitor to a live server's copy (:mod:`kit.fleet.entry`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from typing import Any
 
@@ -23,6 +27,7 @@ from tornado import web
 from voila.app import Voila
 
 from kit import kernels
+from kit.fleet import entry
 
 COURSE_MAP = "/voila/render/workshops/00_course_map.ipynb"
 DROPPED = ("TornadoVoilaTreeHandler", "VoilaContentsHandler")
@@ -41,11 +46,14 @@ class Quiet(logging.Filter):
 
 
 class KitVoila(Voila):
+    fleet: entry.Fleet | None = None
+
     def init_handlers(self) -> list[Any]:
         kept = [_long_cached(h) for h in super().init_handlers()
                 if _handler_name(h) not in DROPPED]
         root = self.server_url.rstrip("/")
-        return [(rf"{root}/?", web.RedirectHandler, {"url": root + COURSE_MAP}),
+        front = entry.handlers(self.fleet) if self.fleet is not None and root else []
+        return [*front, (rf"{root}/?", web.RedirectHandler, {"url": root + COURSE_MAP}),
                 (rf"{root}/voila/tree(/.*)?", web.RedirectHandler, {"url": root + COURSE_MAP}),
                 *kept]
 
@@ -63,10 +71,20 @@ class KitVoila(Voila):
 
             supervisor.get().start()
             PeriodicCallback(supervisor.get().tend, TEND_MS).start()
+        if entry.server_id():
+            from tornado.ioloop import PeriodicCallback
+
+            from kit.store.servers import HEARTBEAT
+
+            self.fleet = entry.Fleet(os.environ["KIT_DB_URL"], entry.server_id(), self.base_url)
+            self.fleet.start()
+            PeriodicCallback(self.fleet.beat, HEARTBEAT * 1000).start()
         super().start()
 
     def stop(self) -> None:
         try:
+            if self.fleet is not None:
+                self.fleet.stop()
             super().stop()
         finally:
             if kernels.fork_enabled():

@@ -6,4 +6,4 @@ every other command stay quick. Add a command by adding its module name to ``COM
 """
 
 COMMANDS: tuple[str, ...] = ("validate", "serve", "demo", "export", "content", "check-copy",
-                             "records", "verify", "analyse", "scenario")
+                             "records", "verify", "analyse", "scenario", "fleet")

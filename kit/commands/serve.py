@@ -17,6 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kernels", choices=("fork", "plain"), default=None,
                         help="学员内核:fork 从预热的父进程派生(Linux 默认,省内存、加入快);"
                              "plain 每人单独启动一个进程(其他系统的默认,也是退路)")
+    parser.add_argument("--server-id", default="",
+                        help="多台服务器共用一个 PostgreSQL 时本服务器的名称(如 s1),"
+                             "写入存储的服务器登记")
+    parser.add_argument("--base-url", default="/",
+                        help="本服务器的路径前缀(如 /s1/),反向代理按路径转发")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,4 +30,11 @@ def run(args: argparse.Namespace) -> int:
 
     return serve(ServeOptions(host=args.host, port=args.port, db=args.db,
                               open_browser=not args.no_browser, class_size=args.class_size,
-                              kernels=args.kernels or default_mode()))
+                              kernels=args.kernels or default_mode(),
+                              server_id=args.server_id, base_url=_prefix(args.base_url)))
+
+
+def _prefix(raw: str) -> str:
+    """``s1``, ``/s1`` and ``/s1/`` all mean ``/s1/``."""
+    inner = raw.strip().strip("/")
+    return f"/{inner}/" if inner else "/"

@@ -40,9 +40,11 @@ class ConsoleController(PageController):
     """What the instructor's browser should keep: ``{"console": token}``, or ``None`` to forget."""
 
     def __init__(self, course: Course, store: Callable[[], Store],
-                 runner: Runner | None = None) -> None:
+                 runner: Runner | None = None, hub_instructor: bool = False) -> None:
         super().__init__(store, runner)
         self.course = course
+        self.hub_instructor = hub_instructor
+        """Under JupyterHub, a member of the instructors' group: the code alone opens it."""
         self.state = ConsoleState()
         self.actions = ConsoleActions(self)
         self.base = ""
@@ -63,11 +65,21 @@ class ConsoleController(PageController):
     def start(self, query: dict[str, str], stored: dict[str, str], base: str = "") -> None:
         """The page loaded: a kept session opens the console, else the login form."""
         token, self.base = stored.get(SESSION, ""), base or self.base
+        code = query.get("code", "")
 
-        def find(store: Store) -> Workshop | None:
-            return sessions.resolve(store, token, "console") if token else None
+        def find(store: Store) -> tuple[Workshop | None, str]:
+            ws = sessions.resolve(store, token, "console") if token else None
+            if ws is None and self.hub_instructor and code:
+                ws = workshops.by_code(store, code)
+                if ws is not None and not ws.closed:
+                    return ws, sessions.issue(store, ws.id, "console")
+                return None, ""
+            return ws, ""
 
-        def then(ws: Workshop | None) -> None:
+        def then(found: tuple[Workshop | None, str]) -> None:
+            ws, fresh = found
+            if ws is not None and fresh:
+                return self._opened(ws, fresh)
             if ws is not None:
                 return self._enter(ws)
             if token:

@@ -29,7 +29,7 @@ from kit.logic.text import InputProblem
 from kit.state.activity import ActivityState
 from kit.state.common import NO_NOTE, Done, Note, Seat, noop
 from kit.state.trainee import Header, TraineeState
-from kit.store import Store, participants, workshops
+from kit.store import Store, participants, servers, workshops
 
 BAD_CODE = "参与码不正确或工作坊已结束,请向讲师核对参与码。"
 STALE = "您的加入链接已失效,请重新输入参与码加入。"
@@ -43,9 +43,14 @@ class TraineeController(PageController):
     """The query the page's address should show: the join code and this trainee's token."""
 
     def __init__(self, course: Course, store: Callable[[], Store], runner: Runner | None = None,
-                 hub_user: str = "") -> None:
+                 hub_user: str = "", server_id: str = "", code: str = "") -> None:
         super().__init__(store, runner)
         self.course, self.hub_user = course, hub_user
+        self.server_id = server_id
+        """One of several servers (``kit serve --server-id``): seat the trainee here."""
+        self.default_code = code
+        """The workshop a hub user joins when the address names none (``KIT_WORKSHOP_CODE``)."""
+        self.ticket = ""
         self.state = TraineeState()
         self.query: str | None = None
         self.autosave = Autosave(self)
@@ -81,11 +86,16 @@ class TraineeController(PageController):
         self.query = query
         params = {k: v[-1] for k, v in parse_qs(query or "").items()}
         code, token = params.get("code", ""), params.get("t", "")
+        if not code and self.hub_user:
+            code = self.default_code
+        self.ticket = params.get("seat", "")
         self.set(code=code)
 
         def find(store: Store) -> tuple[Any, Any]:
             ws = workshops.by_code(store, code) if code else None
             who = participants.by_token(store, ws.id, token) if ws and token else None
+            if who is not None:
+                self._sit(store, who.id)
             return ws, who
 
         def then(found: tuple[Any, Any]) -> None:
@@ -110,9 +120,16 @@ class TraineeController(PageController):
                 raise InputProblem(BAD_CODE)
             who, token = participants.join(store, ws.id, name, hub_user=self.hub_user or None,
                                            staff_id=staff_id)
+            self._sit(store, who.id)
             return Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no), token
 
         self.call(add, lambda found: self._enter(*found), done, what="加入")
+
+    def _sit(self, store: Store, participant_id: int) -> None:
+        """On one of several servers: this trainee's seat is here (the entry's ticket used)."""
+        if self.server_id:
+            servers.seat(store, participant_id, self.server_id, self.ticket)
+            self.ticket = ""
 
     def _enter(self, seat: Seat, token: str) -> None:
         kitlog.set_context(workshop_id=seat.workshop_id, participant_id=seat.participant_id)

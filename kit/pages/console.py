@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,9 @@ class Console:
 
 def open_console(course: Course, store: Callable[[], Store], runner: Runner | None = None,
                  autostart: bool = True, bridge: PageBridge | None = None) -> Console:
-    controller = ConsoleController(course, store, runner)
+    # Only the hub's spawner sets KIT_HUB_INSTRUCTOR, for members of the instructors' group.
+    hub = bool(os.environ.get("JUPYTERHUB_USER")) and os.environ.get("KIT_HUB_INSTRUCTOR") == "1"
+    controller = ConsoleController(course, store, runner, hub_instructor=hub)
     bridge = bridge or PageBridge(shutdown_on_close=True)
     page = ConsolePage(course, events_of(controller),
                        deliver=lambda d: bridge.download(d.name, d.mime, d.data),

@@ -27,7 +27,12 @@ def public_base(href: str) -> str:
     if public:
         return public
     marker = "/voila/render/"
-    return href.split(marker)[0] if marker in href else href.rsplit("/", 1)[0]
+    base = href.split(marker)[0] if marker in href else href.rsplit("/", 1)[0]
+    # One of several servers (``kit fleet``): trainees go in through the proxy's entry point,
+    # which has no server prefix, so the QR code does not tie the room to this server.
+    prefix = os.environ.get("KIT_BASE_URL", "").rstrip("/") if os.environ.get("KIT_SERVER_ID") \
+        else ""
+    return base[:-len(prefix)] if prefix and base.endswith(prefix) else base
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,9 @@ def open_trainee(course: Course, store: Callable[[], Store], runner: Runner | No
     """The trainee page; ``autostart`` (in a kernel) adds the log, the ticker and the final
     save when the kernel shuts down."""
     hub = os.environ.get("JUPYTERHUB_USER", "")
-    controller = TraineeController(course, store, runner, hub_user=hub)
+    controller = TraineeController(course, store, runner, hub_user=hub,
+                                   server_id=os.environ.get("KIT_SERVER_ID", ""),
+                                   code=os.environ.get("KIT_WORKSHOP_CODE", ""))
     bridge = bridge or PageBridge()
     page = TraineePage(course, events_of(controller), top=(bridge,), scroll=bridge.scroll_to)
     bind(controller, page, bridge)

@@ -230,3 +230,24 @@ group_plays = Table(
     Column("members", Text, nullable=False),  # JSON: participant ids in the group while it played
     UniqueConstraint("workshop_id", "activity_id", "group_no", "number"),
 )
+
+# Several Voilà servers on one store: who is up (a heartbeat every few seconds) and where each
+# trainee is seated, so the entry point sends a returning trainee back to the same server.
+servers = Table(
+    "servers", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("base_url", String(200), nullable=False),  # e.g. "/s1/": the proxy routes by path
+    Column("started_at", Float, nullable=False),
+    Column("heartbeat_at", Float, nullable=False),  # 0 once the server stopped cleanly
+    Column("load", Integer, nullable=False, default=0),  # trainees seated on it
+)
+
+server_seats = Table(
+    "server_seats", metadata,
+    # "p<participant id>" once joined; a ticket's hash for a page not yet joined
+    Column("seat", String(64), primary_key=True),
+    Column("server_id", String(40), nullable=False),
+    Column("participant_id", Integer, nullable=True),
+    Column("assigned_at", Float, nullable=False),
+    Index("ix_server_seats_server", "server_id"),
+)

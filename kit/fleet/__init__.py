@@ -1,0 +1,1 @@
+"""Several ``kit serve`` processes on one store behind nginx: registry, entry, rehearsal."""
