@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,9 @@ from sqlalchemy import create_engine, text
 from kit.store import Store
 
 PG_URL = os.environ.get("KIT_TEST_PG_URL", "")
+CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def require(flag: str, reason: str) -> None:
@@ -67,3 +71,19 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     s = Store(f"sqlite:///{tmp_path / 'kit.sqlite3'}")
     yield s
     s.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole run (browser and deployment tests share it: Playwright's
+    sync API allows one instance per thread)."""
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        require("KIT_REQUIRE_BROWSER", f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require("KIT_REQUIRE_BROWSER", "playwright is not installed")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()

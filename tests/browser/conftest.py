@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import require
 from tests.serverproc import Server, start
 
-CHROMIUM = os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        require("KIT_REQUIRE_BROWSER", f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require("KIT_REQUIRE_BROWSER", "playwright is not installed")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

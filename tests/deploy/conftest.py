@@ -23,7 +23,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from kit.settings import REPO_ROOT
-from tests.browser.conftest import browser  # noqa: F401  (the session's Chromium)
 from tests.conftest import PG_URL, require
 from tests.serverproc import free_port
 
