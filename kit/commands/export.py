@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kit.i18n import N_, _
+from kit.i18n import LANGS, N_, _
 
 HELP = N_("导出一场工作坊的成绩与记录(需讲师密钥)")
 
@@ -20,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help=_("输出路径(默认当前目录)"))
     parser.add_argument("--anonymise", action="store_true", help=_("以固定化名替换姓名与工号"))
     parser.add_argument("--db", help=_("存储地址,默认 var/ 下的 SQLite"))
+    parser.add_argument("--lang", choices=sorted(LANGS),
+                        help=_("报告的语言:zh 中文 | en 英文(标题、说明与表头;课程内容不译),"
+                               "默认随 KIT_LANG"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         path = export(load_course(get_settings().data_dir), open_store(args.db), args.code,
-                      args.key, args.format, args.out, args.anonymise)
+                      args.key, args.format, args.out, args.anonymise, args.lang)
     except AccessDenied:
         print(_("参与码或讲师密钥不正确,未导出任何内容。"))
         return 1
