@@ -10,7 +10,13 @@ from typing import TextIO
 from kit.content import Course, check
 from kit.content.drafts import draft_notes
 from kit.content.schemas import write_schemas
-from kit.i18n import _
+from kit.i18n import N_, _
+
+COUNTS = {"维度": N_("维度 {count}"), "案例": N_("案例 {count}"), "测验题": N_("测验题 {count}"),
+          "投票题": N_("投票题 {count}"), "模板": N_("模板 {count}"), "量规": N_("量规 {count}"),
+          "模块": N_("模块 {count}"), "规则集": N_("规则集 {count}"), "范例": N_("范例 {count}"),
+          "情景": N_("情景 {count}"), "活动": N_("活动 {count}")}
+"""Each count of :meth:`Course.counts`, as the summary line shows it."""
 
 
 def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
@@ -25,7 +31,8 @@ def run(data_dir: Path, out: TextIO = sys.stdout, schemas: bool = True) -> int:
         return 1
     if schemas:
         write_schemas(data_dir / "schemas")
-    summary = _(",").join(f"{k} {v}" for k, v in course.counts().items())
+    summary = _(",").join(_(COUNTS[k]).format(count=v) if k in COUNTS else f"{k} {v}"
+                          for k, v in course.counts().items())
     print(_("校验通过:{summary}。").format(summary=summary), file=out)
     for line in scenario_lines(course):
         print(line, file=out)

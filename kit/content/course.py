@@ -19,7 +19,6 @@ from kit.content.models import Case, Dimension, Item, Taxonomy, Template, Templa
 from kit.content.problems import Problem
 from kit.content.rubric_models import Activity, Module, ModuleFile, Rubric, RubricFile
 from kit.content.scenario_models import Scenario
-from kit.i18n import _
 
 
 class CourseInvalid(Exception):
@@ -57,13 +56,12 @@ class Course:
         return next(m for m in self.modules if m.number == number)
 
     def counts(self) -> dict[str, int]:
-        """How many of each kind of content, by its name in the UI's language."""
-        return {_("维度"): len(self.taxonomy.dimensions), _("案例"): len(self.cases),
-                _("测验题"): len(self.quizzes), _("投票题"): len(self.polls),
-                _("模板"): len(self.templates), _("量规"): len(self.rubrics),
-                _("模块"): len(self.modules), _("规则集"): len(self.rulesets),
-                _("范例"): len(self.exemplars), _("情景"): len(self.scenarios),
-                _("活动"): sum(len(m.activities) for m in self.modules)}
+        return {"维度": len(self.taxonomy.dimensions), "案例": len(self.cases),
+                "测验题": len(self.quizzes), "投票题": len(self.polls),
+                "模板": len(self.templates), "量规": len(self.rubrics),
+                "模块": len(self.modules), "规则集": len(self.rulesets),
+                "范例": len(self.exemplars), "情景": len(self.scenarios),
+                "活动": sum(len(m.activities) for m in self.modules)}
 
 
 def _freeze(pairs: list[tuple[str, object]]) -> Mapping[str, object]:
