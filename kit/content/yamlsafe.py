@@ -82,7 +82,7 @@ _YAML_ZH = (
 
 def _syntax_zh(problem: str) -> str:
     zh = next((_(text) for key, text in _YAML_ZH if key in problem), "")
-    return f"{zh}({problem})" if zh else problem
+    return _("{hint}({detail})").format(hint=zh, detail=problem) if zh else problem
 
 
 def read_yaml(path: Path) -> tuple[Any, Locator]:
