@@ -64,6 +64,14 @@ def test_validate_speaks_english_with_kit_lang(tmp_path: Path, name: str, englis
     assert zh.stdout.splitlines()[-1] == "校验未通过:共 1 个问题。"
 
 
+def test_shipped_content_validates_in_english() -> None:
+    proc = kit("validate", "--no-schemas", lang="en")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    first = proc.stdout.splitlines()[0]
+    assert first.startswith("Validation passed: ") and " cases, " in first, first
+    assert not CJK.search(first), first
+
+
 def test_help_is_english_with_kit_lang() -> None:
     top = kit("--help", lang="en")
     assert "Consumer-protection workshop kit: command-line tools" in top.stdout
