@@ -152,3 +152,26 @@ def test_export_command_takes_lang(session: tuple[Course, Store, str, str],
     assert done.stdout.strip() == f"已导出:{code}-report.html"  # messages follow KIT_LANG
     html = (tmp_path / f"{code}-report.html").read_text("utf-8")
     assert "<p class='sub'>Training report</p>" in html
+
+
+def test_workbook_import_problems_in_english(tmp_path: Path) -> None:
+    from tests.content.workbook_helpers import copy_data, edit, run_import
+    from tests.content.workbook_helpers import export as export_book
+
+    data = copy_data(tmp_path)
+    book = export_book(data, tmp_path / "内容.xlsx")
+
+    def damage(ws: object, cols: dict[str, str]) -> None:
+        ws[f"{cols['标题']}1"] = "题目名称"  # type: ignore[index]
+
+    edit(book, "案例", damage)
+    i18n.use("en")
+    try:
+        code, out = run_import(data, book)
+    finally:
+        i18n.use("zh")
+    assert code == 1
+    lines = out.splitlines()
+    assert '内容.xlsx:案例!A1: 标题: column "标题" is missing' in lines, out
+    assert lines[-1] == "2 problem(s); no file was written.", out
+    assert "缺少列「标题」" in run_import(data, book)[1]  # Chinese again once restored
