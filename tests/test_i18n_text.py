@@ -175,3 +175,19 @@ def test_workbook_import_problems_in_english(tmp_path: Path) -> None:
     assert '内容.xlsx:案例!A1: 标题: column "标题" is missing' in lines, out
     assert lines[-1] == "2 problem(s); no file was written.", out
     assert "缺少列「标题」" in run_import(data, book)[1]  # Chinese again once restored
+
+
+def test_bank_import_in_english(tmp_path: Path) -> None:
+    data = Path(shutil.copytree(REPO_ROOT / "data", tmp_path / "data"))
+    bank = tmp_path / "bank.gift"
+    bank.write_text("::Q1:: 投诉应在几日内处理？ {=15日 ~30日 ~60日}\n\n::Q2:: 谈谈你的看法 {}\n",
+                    "utf-8")
+    args = ("content", "import-bank", str(bank), "--format", "gift", "--module", "1",
+            "--out", str(data / "quizzes" / "imported.yaml"), "--data", str(data), "--dry-run")
+    en, zh = kit(*args, lang="en").stdout.splitlines(), kit(*args).stdout.splitlines()
+    assert en[:3] == [
+        "Check passed (--dry-run, nothing written): quizzes/imported.yaml, "
+        "1 draft question(s) (draft: true).",
+        "1 not imported:",
+        "  line 3: essay question: essay questions (an empty {}) cannot be imported"], en
+    assert zh[2] == "  第 3 行:问答题:不能导入问答题(空的 {})", zh
