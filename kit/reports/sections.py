@@ -55,7 +55,7 @@ def _dimensions(dims: tuple[DimensionFigure, ...]) -> str:
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-READINGS = (N_("高"), N_("中"), N_("低"))
+READINGS = (N_("高"), N_("中"), N_("低"), N_("不足以判断"))
 """How kit.logic.agreement reads an agreement value (shown through ``_()``)."""
 
 
