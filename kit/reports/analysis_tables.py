@@ -52,8 +52,9 @@ def text(a: Analysis) -> str:
     lines = [_("{sessions} 场工作坊,{items} 个题目/案例维度(其中 {answered} 个有 10 人以上作答)。"
                ).format(sessions=a.sessions, items=len(a.items),
                         answered=sum(1 for i in a.items if i.stats.n >= 10))]
-    lines += [_("需要复查:")] + [f"  {k}. {what}:{why}" for k, (what, why) in
-                                enumerate(review, 1)] if review else [_("没有需要复查的题目。")]
+    lines += [_("需要复查:")] + [f"  {k}. " + _("{what}:{why}").format(what=what, why=why)
+                                for k, (what, why) in enumerate(review, 1)] if review else [
+        _("没有需要复查的题目。")]
     if weak:
         lines.append(_("另有 {count} 个题目区分度低(D < 0.20),见导出的表格。").format(count=weak))
     return "\n".join(lines)
