@@ -1,4 +1,10 @@
-"""Command line: ``python -m kit <command>``; each command lives in :mod:`kit.commands`."""
+"""Command line: ``python -m kit <command>``; each command lives in :mod:`kit.commands`.
+
+Help and messages are in the language of ``KIT_LANG`` (``en`` or the default Chinese), which
+:mod:`kit.i18n` reads when it is imported, so before the parser and its help are built. There
+is no global ``--lang``: ``export --lang`` (a report's language) and ``serve --lang`` (the
+pages') already mean something narrower, and one environment variable covers every command.
+"""
 
 from __future__ import annotations
 
