@@ -115,6 +115,10 @@ def test_english_report_has_english_headings_and_chinese_content(
     title = course.module(1).activities[0].title
     assert CJK.search(title) and title in en  # content stays as written
     assert "本报告" not in en and "正文不含学员姓名" in zh
+    weak = re.findall(r"<li>(.*?)</li>", en.split("<ol class='weak'>")[1].split("</ol>")[0])
+    english = ("judged correctly by", "answered correctly by", "low agreement among trainees",
+               "is the weakest criterion", "of the drafts drew the hint", "no clear weak points")
+    assert weak and all(any(e in w for e in english) for w in weak), weak
 
 
 def test_english_workbook_sheets_and_columns(session: tuple[Course, Store, str, str],
