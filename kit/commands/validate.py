@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-HELP = "校验 data/ 下的课程内容"
+from kit.i18n import N_, _
+
+HELP = N_("校验 data/ 下的课程内容")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("data_dir", nargs="?", type=Path, help="内容目录,默认为仓库的 data/")
-    parser.add_argument("--no-schemas", action="store_true", help="不写出 JSON Schema")
+    parser.add_argument("data_dir", nargs="?", type=Path, help=_("内容目录,默认为仓库的 data/"))
+    parser.add_argument("--no-schemas", action="store_true", help=_("不写出 JSON Schema"))
 
 
 def run(args: argparse.Namespace) -> int:

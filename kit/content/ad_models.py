@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from kit.content.models import Code, Frozen, Id, Line, Text
+from kit.i18n import _
 
 Pattern = Line
 Medium = Literal["written", "script"]
@@ -24,7 +25,8 @@ def _compile_all(patterns: tuple[str, ...]) -> tuple[str, ...]:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ValueError(f"正则表达式无效:{pattern}({exc})") from exc
+            raise ValueError(_("正则表达式无效:{pattern}({error})").format(
+                pattern=pattern, error=exc)) from exc
     return patterns
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kit.content.models import Item, ItemFile
 from kit.content.problems import Problem, key_text
+from kit.i18n import _
 
 FILES = ("quizzes/*.yaml", "polls.yaml")
 
@@ -24,17 +25,19 @@ FILES = ("quizzes/*.yaml", "polls.yaml")
 def _missing(item: Item, quiz: bool) -> list[str]:
     needs = []
     if quiz and not item.answer:
-        needs.append("answer(标准答案)")
+        needs.append(_("answer(标准答案)"))
     if quiz and item.explanation is None:
-        needs.append("explanation(解析)")
+        needs.append(_("explanation(解析)"))
     return needs
 
 
 def _note(item: Item, quiz: bool) -> str:
     needs = _missing(item, quiz)
     if needs:
-        return f"草稿题 {item.id} 待完成:请补上 {'、'.join(needs)},审核后删去 draft: true"
-    return f"草稿题 {item.id} 已齐全:审核题干、选项与答案后删去 draft: true,即可用于活动"
+        return _("草稿题 {item} 待完成:请补上 {needs},审核后删去 draft: true").format(
+            item=item.id, needs=_("、").join(needs))
+    return _("草稿题 {item} 已齐全:审核题干、选项与答案后删去 draft: true,即可用于活动").format(
+        item=item.id)
 
 
 def _drafts(root: Path) -> Iterator[tuple[str, int, Item, int, bool]]:

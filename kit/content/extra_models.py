@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from kit.content.models import Frozen, Id, Line, ModuleNo, Text
+from kit.i18n import _
 
 
 class Rule(Frozen):
@@ -29,7 +30,8 @@ class Rule(Frozen):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"正则表达式无效:{pattern}({exc})") from exc
+                raise ValueError(_("正则表达式无效:{pattern}({error})").format(
+                pattern=pattern, error=exc)) from exc
         return self
 
     def compiled(self) -> tuple[re.Pattern[str], ...]:

@@ -15,6 +15,7 @@ from kit.content.problems import Problem, from_validation
 from kit.content.rubric_models import ModuleFile, RubricFile
 from kit.content.scenario_models import Scenario
 from kit.content.yamlsafe import ContentError, Locator, read_yaml
+from kit.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -55,7 +56,7 @@ def parse_file(root: Path, path: Path, model: type[BaseModel]
     try:
         data, loc = read_yaml(path)
     except ContentError as exc:
-        return None, [Problem(rel, exc.line, "(文件)", exc.message)], Locator(None)
+        return None, [Problem(rel, exc.line, _("(文件)"), exc.message)], Locator(None)
     try:
         return model.model_validate(data), [], loc
     except ValidationError as exc:
@@ -67,7 +68,7 @@ def parse_all(root: Path) -> Parsed:
     for name, (pattern, model, required) in FILES.items():
         paths = sorted(root.glob(pattern))
         if not paths and required:
-            parsed.problems.append(Problem(pattern, 1, "(文件)", "缺少必需的内容文件"))
+            parsed.problems.append(Problem(pattern, 1, _("(文件)"), _("缺少必需的内容文件")))
         for path in paths:
             result, problems, loc = parse_file(root, path, model)
             parsed.problems.extend(problems)

@@ -8,21 +8,23 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kit.i18n import N_, _
+
 _MESSAGES = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "不认识的字段(是否拼写错误?)",
-    "string_type": "应为文本",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表",
-    "tuple_type": "应为列表",
-    "dict_type": "应为键值映射",
-    "model_type": "应为键值映射",
-    "string_too_short": "不能为空",
-    "union_tag_not_found": "缺少 kind 字段",
+    "missing": N_("缺少必填字段"),
+    "extra_forbidden": N_("不认识的字段(是否拼写错误?)"),
+    "string_type": N_("应为文本"),
+    "int_type": N_("应为整数"),
+    "int_parsing": N_("应为整数"),
+    "int_from_float": N_("应为整数"),
+    "bool_type": N_("应为 true 或 false"),
+    "bool_parsing": N_("应为 true 或 false"),
+    "list_type": N_("应为列表"),
+    "tuple_type": N_("应为列表"),
+    "dict_type": N_("应为键值映射"),
+    "model_type": N_("应为键值映射"),
+    "string_too_short": N_("不能为空"),
+    "union_tag_not_found": N_("缺少 kind 字段"),
 }
 
 
@@ -42,33 +44,36 @@ def key_text(path: Sequence[str | int]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(文件)"
+    return out or _("(文件)")
 
 
 def message_zh(err: Any) -> str:
     kind, ctx = err["type"], err.get("ctx") or {}
     if kind in _MESSAGES:
-        return _MESSAGES[kind]
+        return _(_MESSAGES[kind])
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
-        return f"取值应为 {expected} 之一,实际为 {err.get('input')!r}"
+        return _("取值应为 {expected} 之一,实际为 {actual}").format(
+            expected=expected, actual=repr(err.get("input")))
     if kind == "value_error":
         return str(ctx.get("error", err.get("msg", "")))
     if kind == "union_tag_invalid":
-        return f"kind 取值应为 {ctx.get('expected_tags', '')},实际为 {ctx.get('tag')!r}"
+        return _("kind 取值应为 {expected},实际为 {actual}").format(
+            expected=ctx.get("expected_tags", ""), actual=repr(ctx.get("tag")))
     if kind == "string_pattern_mismatch":
-        return f"格式不符合要求(应匹配 {ctx.get('pattern')}),实际为 {err.get('input')!r}"
+        return _("格式不符合要求(应匹配 {pattern}),实际为 {actual}").format(
+            pattern=ctx.get("pattern"), actual=repr(err.get("input")))
     if kind == "string_too_long":
-        return f"过长,最多 {ctx.get('max_length')} 个字符"
+        return _("过长,最多 {count} 个字符").format(count=ctx.get("max_length"))
     if kind == "too_short":
-        return f"至少需要 {ctx.get('min_length')} 项"
+        return _("至少需要 {count} 项").format(count=ctx.get("min_length"))
     if kind == "too_long":
-        return f"最多 {ctx.get('max_length')} 项"
+        return _("最多 {count} 项").format(count=ctx.get("max_length"))
     if kind in ("greater_than_equal", "less_than_equal"):
-        word = "不小于" if kind == "greater_than_equal" else "不大于"
-        bound = ctx.get("ge", ctx.get("le"))
-        return f"应{word} {bound},实际为 {err.get('input')!r}"
-    return f"格式不正确({err.get('msg', kind)})"
+        text = _("应不小于 {bound},实际为 {actual}") if kind == "greater_than_equal" \
+            else _("应不大于 {bound},实际为 {actual}")
+        return text.format(bound=ctx.get("ge", ctx.get("le")), actual=repr(err.get("input")))
+    return _("格式不正确({detail})").format(detail=err.get("msg", kind))
 
 
 def from_validation(file: str, exc: ValidationError, line_of: Any) -> list[Problem]:

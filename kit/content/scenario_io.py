@@ -10,17 +10,18 @@ from kit.content.checks_scenarios import check_file
 from kit.content.twee_import import from_twee
 from kit.content.twee_scenario import TweeProblem, dump_yaml, to_passages
 from kit.content.yamlsafe import MAX_BYTES
+from kit.i18n import _
 
 Result = tuple[list[str], int]
 
 
 def _refuse(src: Path, out: Path, force: bool) -> str | None:
     if not src.is_file():
-        return f"{src}:找不到文件"
+        return _("{path}:找不到文件").format(path=src)
     if src.stat().st_size > MAX_BYTES:
-        return f"{src}:文件过大,上限 {MAX_BYTES // 1024} KB"
+        return _("{path}:文件过大,上限 {limit} KB").format(path=src, limit=MAX_BYTES // 1024)
     if out.exists() and not force:
-        return f"{out} 已存在,未写出;确认要覆盖请加 --force"
+        return _("{path} 已存在,未写出;确认要覆盖请加 --force").format(path=out)
     return None
 
 
@@ -30,17 +31,19 @@ def import_twee(src: Path, out: Path, force: bool = False) -> Result:
     try:
         imported = from_twee(twee.parse(src.read_text("utf-8")))
     except UnicodeDecodeError:
-        return [f"{src}:文件不是 UTF-8 编码"], 1
+        return [_("{path}:文件不是 UTF-8 编码").format(path=src)], 1
     except TweeProblem as exc:
         return [f"{src}:{exc}"], 1
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dump_yaml(imported.data), "utf-8")
-    lines = [f"提示:{w}" for w in imported.warnings]
+    lines = [_("提示:{warning}").format(warning=w) for w in imported.warnings]
     scenario, problems = check_file(out)
     if scenario is None:
         return [*lines, *(f"{out.parent / str(p)}" for p in problems),
-                f"已写出 {out},但有 {len(problems)} 个问题需要补齐。"], 1
-    return [*lines, f"已导入:{out}({len(scenario.nodes)} 个节点,{len(scenario.endings)} 个结局)"], 0
+                _("已写出 {path},但有 {count} 个问题需要补齐。").format(
+                    path=out, count=len(problems))], 1
+    return [*lines, _("已导入:{path}({nodes} 个节点,{endings} 个结局)").format(
+        path=out, nodes=len(scenario.nodes), endings=len(scenario.endings))], 0
 
 
 def export_twee(src: Path, out: Path, force: bool = False) -> Result:
@@ -48,11 +51,11 @@ def export_twee(src: Path, out: Path, force: bool = False) -> Result:
         return [refused], 1
     scenario, problems = check_file(src)
     if scenario is None:
-        return [*(f"{src.parent / str(p)}" for p in problems), "情景未通过校验,没有导出。"], 1
+        return [*(f"{src.parent / str(p)}" for p in problems), _("情景未通过校验,没有导出。")], 1
     try:
         text = twee.write(to_passages(scenario))
     except TweeProblem as exc:
         return [f"{src}:{exc}"], 1
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, "utf-8")
-    return [f"已导出:{out}(可在 Twine 中“导入”打开)"], 0
+    return [_("已导出:{path}(可在 Twine 中“导入”打开)").format(path=out)], 0

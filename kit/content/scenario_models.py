@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from kit.content.models import Frozen, Id, Line, Text
+from kit.i18n import _
 
 MOOD_MIN, MOOD_MAX = 0, 100
 
@@ -53,10 +54,10 @@ class Choice(Frozen):
     @model_validator(mode="after")
     def _breach_is_poor_and_cited(self) -> Choice:
         if BREACH in self.skills and (self.quality != "poor" or self.rule is None):
-            raise ValueError("标为“合规”(违规回应)的选项须为 quality: poor,"
-                             "并在 rule 中写明所违反的规定")
+            raise ValueError(_("标为“合规”(违规回应)的选项须为 quality: poor,"
+                               "并在 rule 中写明所违反的规定"))
         if len(set(self.skills)) != len(self.skills):
-            raise ValueError("skills 中有重复的技能")
+            raise ValueError(_("skills 中有重复的技能"))
         return self
 
 

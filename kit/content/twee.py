@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kit.i18n import _
+
 _META = "[]{}\\"
 
 
@@ -65,7 +67,7 @@ def _passage(header: str, body: list[str], line: int, warnings: list[str]) -> Pa
         try:
             meta = json.loads(raw_meta)
         except json.JSONDecodeError:
-            warnings.append(f"第 {line} 行:段落元数据不是有效的 JSON,已忽略")
+            warnings.append(_("第 {line} 行:段落元数据不是有效的 JSON,已忽略").format(line=line))
     while body and not body[-1].strip():
         body.pop()
     tags = tuple(_unescape(t) for t in raw_tags.split())
@@ -85,7 +87,7 @@ def parse(text: str) -> TweeFile:
         elif header:
             body.append(line)
         elif line.strip():
-            warnings.append(f"第 {number} 行:第一个段落之前的文字已忽略")
+            warnings.append(_("第 {line} 行:第一个段落之前的文字已忽略").format(line=number))
     if header:
         passages.append(_passage(header[0], body, header[1], warnings))
     return TweeFile(tuple(passages), tuple(warnings))

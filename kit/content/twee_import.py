@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from kit.content.scenario_models import Choice, Ending, Node, Scenario
 from kit.content.twee import Passage, TweeFile
 from kit.content.twee_scenario import COMMENT, LINK, TweeProblem
+from kit.i18n import _
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 SPECIAL = {"StoryTitle", "StoryData", "KitScenario"}
@@ -58,7 +59,8 @@ def _comment(p: Passage, warnings: list[str]) -> tuple[str, Any]:
     try:
         meta = yaml.safe_load(found.group(1))
     except yaml.YAMLError:
-        warnings.append(f"第 {p.line} 行段落 {p.name}:kit 注释不是有效的 YAML,已忽略")
+        warnings.append(_("第 {line} 行段落 {name}:kit 注释不是有效的 YAML,已忽略").format(
+            line=p.line, name=p.name))
         meta = None
     return (p.text[:found.start()] + p.text[found.end():]).strip(), meta
 
@@ -73,8 +75,9 @@ def _node(p: Passage, ids: dict[str, str], warnings: list[str]) -> dict[str, Any
         narration, body = body[2:end].strip(), body[end + 2:].strip()
     metas = meta if isinstance(meta, list) else []
     if len(metas) != len(links):
-        warnings.append(f"第 {p.line} 行段落 {p.name}:{len(links)} 个链接,"
-                        f"kit 注释中有 {len(metas)} 条回应数据,请补齐")
+        warnings.append(_("第 {line} 行段落 {name}:{links} 个链接,"
+                          "kit 注释中有 {metas} 条回应数据,请补齐").format(
+            line=p.line, name=p.name, links=len(links), metas=len(metas)))
     choices = [_ordered({"text": t, "next": ids.get(target, target),
                          **(metas[i] if i < len(metas) and isinstance(metas[i], dict) else {})},
                         Choice) for i, (t, target) in enumerate(links)]
@@ -97,7 +100,8 @@ def _ids(story: list[Passage], warnings: list[str]) -> dict[str, str]:
         else:
             n += 1
             ids[p.name] = f"p{n}"
-            warnings.append(f"段落名 {p.name!r} 不能作为 id,已改为 {ids[p.name]!r}")
+            warnings.append(_("段落名 {name} 不能作为 id,已改为 {id}").format(
+                name=repr(p.name), id=repr(ids[p.name])))
     return ids
 
 
@@ -107,14 +111,15 @@ def from_twee(twee: TweeFile) -> Imported:
              and not {"script", "stylesheet"} & set(p.tags)]
     dropped = [p.name for p in twee.passages if {"script", "stylesheet"} & set(p.tags)]
     if dropped:
-        warnings.append(f"脚本与样式段落不属于情景,已忽略:{'、'.join(dropped)}")
+        warnings.append(_("脚本与样式段落不属于情景,已忽略:{names}").format(
+            names=_("、").join(dropped)))
     if not story:
-        raise TweeProblem("文件中没有任何故事段落")
+        raise TweeProblem(_("文件中没有任何故事段落"))
     ids = _ids(story, warnings)
     head = twee.get("KitScenario")
     header = yaml.safe_load(head.text) if head else None
     if not isinstance(header, dict):
-        warnings.append("缺少 KitScenario 段落(情景设置),请在 YAML 中补齐类别、情绪等字段")
+        warnings.append(_("缺少 KitScenario 段落(情景设置),请在 YAML 中补齐类别、情绪等字段"))
         header = {}
     data = _story_data(twee, warnings)
     title = twee.get("StoryTitle")
@@ -135,6 +140,6 @@ def _story_data(twee: TweeFile, warnings: list[str]) -> dict[str, Any]:
     try:
         data = json.loads(p.text)
     except json.JSONDecodeError:
-        warnings.append("StoryData 不是有效的 JSON,已忽略")
+        warnings.append(_("StoryData 不是有效的 JSON,已忽略"))
         return {}
     return data if isinstance(data, dict) else {}

@@ -23,6 +23,7 @@ import yaml
 
 from kit.content.scenario_models import Ending, Node, Scenario
 from kit.content.twee import Passage
+from kit.i18n import _
 
 HEADER_FIELDS = ("schema_version", "id", "category", "themes", "setting", "role", "customer",
                  "mood_start", "feedback", "breaks", "sources")
@@ -63,24 +64,27 @@ _Dumper.add_representer(list, _list)
 
 def _check(text: str, where: str, link: bool = False) -> None:
     bad = ["[[", "]]", "<!--", "-->"] + (["|", "->", "<-", "\n"] if link else [])
-    found = [b for b in bad if b in text] + (["以 :: 开头的行"] if re.search(r"(?m)^::", text)
+    found = [b for b in bad if b in text] + ([_("以 :: 开头的行")] if re.search(r"(?m)^::", text)
                                              else [])
     if found:
-        raise TweeProblem(f"{where} 含有 Twine 中有特殊含义的 {'、'.join(found)},无法导出为 Twee")
+        raise TweeProblem(_("{where} 含有 Twine 中有特殊含义的 {found},无法导出为 Twee").format(
+            where=where, found=_("、").join(found)))
 
 
 def _node_text(node: Node) -> str:
     if node.narration:
-        _check(node.narration, f"节点 {node.id} 的旁白")
+        _check(node.narration, _("节点 {node} 的旁白").format(node=node.id))
         if "//" in node.narration:
-            raise TweeProblem(f"节点 {node.id} 的旁白含有 //,无法导出为 Twee")
-    _check(node.customer, f"节点 {node.id} 的客户台词")
+            raise TweeProblem(_("节点 {node} 的旁白含有 //,无法导出为 Twee").format(node=node.id))
+    _check(node.customer, _("节点 {node} 的客户台词").format(node=node.id))
     if node.customer.startswith("//"):
-        raise TweeProblem(f"节点 {node.id} 的客户台词以 // 开头,无法导出为 Twee")
+        raise TweeProblem(_("节点 {node} 的客户台词以 // 开头,无法导出为 Twee").format(
+            node=node.id))
     parts = [f"//{node.narration}//"] if node.narration else []
     links = []
     for i, c in enumerate(node.choices):
-        _check(c.text, f"节点 {node.id} 的第 {i + 1} 个回应", link=True)
+        _check(c.text, _("节点 {node} 的第 {number} 个回应").format(node=node.id, number=i + 1),
+               link=True)
         links.append(f"[[{c.text}->{c.next}]]")
     meta = [c.model_dump(mode="json", include=set(CHOICE_FIELDS), exclude_defaults=True)
             for c in node.choices]
@@ -89,8 +93,8 @@ def _node_text(node: Node) -> str:
 
 
 def _ending_text(end: Ending) -> str:
-    for text, what in ((end.verdict, "结论"), (end.debrief, "讲评")):
-        _check(text, f"结局 {end.id} 的{what}")
+    _check(end.verdict, _("结局 {ending} 的结论").format(ending=end.id))
+    _check(end.debrief, _("结局 {ending} 的讲评").format(ending=end.id))
     meta = end.model_dump(mode="json", include=set(ENDING_FIELDS))
     return f"{end.verdict}\n\n{end.debrief}\n\n<!-- kit\n{dump_yaml(meta)}-->"
 

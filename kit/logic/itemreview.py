@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kit.i18n import _
 from kit.logic.agreement import fmt
 from kit.logic.itemstats import ItemStats
 
@@ -45,9 +46,10 @@ def _wrong_key(s: ItemStats, names: dict[str, str]) -> Flag | None:
     if not rivals:
         return None
     top = max(rivals, key=lambda o: o.upper)
-    return Flag("wrong_key", 1, f"高分组选「{names.get(top.code, top.code)}」的({_pct(top.upper)})"
-                f"多于选答案「{names.get(weakest.code, weakest.code)}」的({_pct(weakest.upper)}):"
-                "答案可能标错,请核对")
+    return Flag("wrong_key", 1, _(
+        "高分组选「{rival}」的({rival_share})多于选答案「{key}」的({key_share}):答案可能标错,请核对"
+    ).format(rival=names.get(top.code, top.code), rival_share=_pct(top.upper),
+             key=names.get(weakest.code, weakest.code), key_share=_pct(weakest.upper)))
 
 
 def item_flags(s: ItemStats, names: dict[str, str]) -> list[Flag]:
@@ -57,18 +59,18 @@ def item_flags(s: ItemStats, names: dict[str, str]) -> list[Flag]:
     out = [f for f in (_wrong_key(s, names),) if f]
     d = s.discrimination
     if d is not None and d < 0 and not out:
-        out.append(Flag("negative", 2, f"区分度为负(D = {fmt(d)}):高分组答对的反而更少,"
-                                       "请核对题目与答案"))
+        out.append(Flag("negative", 2, _("区分度为负(D = {d}):高分组答对的反而更少,请核对题目与答案"
+                                         ).format(d=fmt(d))))
     if s.difficulty >= EASY:
-        out.append(Flag("everyone_right", 4, f"几乎人人答对({_pct(s.difficulty)}),"
-                                             "区分不出掌握程度"))
+        out.append(Flag("everyone_right", 4, _("几乎人人答对({share}),区分不出掌握程度").format(
+            share=_pct(s.difficulty))))
     elif d is not None and 0 <= d < WEAK_D:
-        out.append(Flag("weak", 5, f"区分度低(D = {fmt(d)}),对掌握程度的区分作用弱"))
+        out.append(Flag("weak", 5, _("区分度低(D = {d}),对掌握程度的区分作用弱").format(d=fmt(d))))
     return out
 
 
 def agreement_flag(method: str, value: float | None, answers: int) -> Flag | None:
     if value is None or answers < MIN_N or value >= LOW_AGREEMENT:
         return None
-    return Flag("low_agreement", 3, f"学员之间一致性低({method} {fmt(value)}):"
-                                    "案例或标签的界定可能有歧义")
+    text = _("学员之间一致性低({method} {value}):案例或标签的界定可能有歧义")
+    return Flag("low_agreement", 3, text.format(method=method, value=fmt(value)))

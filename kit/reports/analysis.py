@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kit.content import Course
+from kit.i18n import N_, _
 from kit.logic.agreement import agreement
 from kit.logic.classify import Answer, score
 from kit.logic.itemreview import Flag, agreement_flag, item_flags
@@ -29,10 +30,13 @@ class Sheet:
     answers: Mapping[str, Answer]
 
 
+KINDS = (N_("案例"), N_("测验"))
+
+
 @dataclass(frozen=True)
 class Item:
     kind: str
-    """案例 or 测验"""
+    """案例 or 测验 (marked in :data:`KINDS`; shown through ``_()``)"""
     question: Question
     ask: Ask
     activities: tuple[str, ...]
@@ -42,9 +46,10 @@ class Item:
     @property
     def label(self) -> str:
         if self.kind == "案例":
-            return f"案例「{self.question.title}」· {self.ask.name}"
+            return _("案例「{title}」· {dim}").format(title=self.question.title, dim=self.ask.name)
         body = self.question.body
-        return f"测验 {self.question.id}「{body[:24]}{'…' if len(body) > 24 else ''}」"
+        return _("测验 {id}「{text}」").format(
+            id=self.question.id, text=body[:24] + ("…" if len(body) > 24 else ""))
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ def item_analysis(course: Course, all_sheets: Sequence[Sheet], sessions: int) ->
             if act.id not in entry[2]:
                 entry[2].append(act.id)
     items = []
-    for (qid, _), (q, a, acts, rs) in sorted(pooled.items()):
+    for (qid, _ask), (q, a, acts, rs) in sorted(pooled.items()):
         stats = analyse(rs, [c.code for c in a.choices], a.key or ())
         names = {c.code: c.name for c in a.choices}
         kind = "测验" if qid in course.quizzes else "案例"
@@ -128,6 +133,7 @@ def to_review(a: Analysis, worst_rank: int = 4) -> list[tuple[str, str]]:
     discrimination alone (rank 5) stays in the table, off the short list."""
     found = [(f.rank, i.label, f.reason) for i in a.items for f in i.flags
              if f.rank <= worst_rank]
-    found += [(d.flag.rank, f"维度「{d.dimension}」({d.activity})", d.flag.reason)
+    found += [(d.flag.rank, _("维度「{dim}」({activity})").format(
+        dim=d.dimension, activity=d.activity), d.flag.reason)
               for d in a.dimensions if d.flag]
     return [(what, why) for _, what, why in sorted(found, key=lambda x: (x[0], x[1]))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.i18n import _
 from kit.reports.analysis import Analysis, Item, to_review
 
 ITEM_COLUMNS = ["类型", "题目", "活动", "作答人数", "难度(正确率)", "区分度 D", "点二列相关",
@@ -23,7 +24,7 @@ def _options(item: Item) -> str:
 
 
 def items_frame(a: Analysis) -> pd.DataFrame:
-    rows = [{"类型": i.kind, "题目": i.label, "活动": "、".join(i.activities),
+    rows = [{"类型": _(i.kind), "题目": i.label, "活动": "、".join(i.activities),
              "作答人数": i.stats.n, "难度(正确率)": _share(i.stats.difficulty),
              "区分度 D": _share(i.stats.discrimination),
              "点二列相关": _share(i.stats.point_biserial),
@@ -48,10 +49,12 @@ def text(a: Analysis) -> str:
     """What the terminal shows: the short list, then a line of totals."""
     review = to_review(a)
     weak = sum(1 for i in a.items if any(f.kind == "weak" for f in i.flags))
-    lines = [f"{a.sessions} 场工作坊,{len(a.items)} 个题目/案例维度"
-             f"(其中 {sum(1 for i in a.items if i.stats.n >= 10)} 个有 10 人以上作答)。"]
-    lines += ["需要复查:"] + [f"  {k}. {what}:{why}" for k, (what, why) in
-                             enumerate(review, 1)] if review else ["没有需要复查的题目。"]
+    lines = [_("{sessions} 场工作坊,{items} 个题目/案例维度(其中 {answered} 个有 10 人以上作答)。"
+               ).format(sessions=a.sessions, items=len(a.items),
+                        answered=sum(1 for i in a.items if i.stats.n >= 10))]
+    lines += [_("需要复查:")] + [f"  {k}. " + _("{what}:{why}").format(what=what, why=why)
+                                for k, (what, why) in enumerate(review, 1)] if review else [
+        _("没有需要复查的题目。")]
     if weak:
-        lines.append(f"另有 {weak} 个题目区分度低(D < 0.20),见导出的表格。")
+        lines.append(_("另有 {count} 个题目区分度低(D < 0.20),见导出的表格。").format(count=weak))
     return "\n".join(lines)

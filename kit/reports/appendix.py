@@ -9,17 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from kit.htmltext import esc
+from kit.i18n import N_, _
 from kit.logic.certify import band
 from kit.logic.peer import Reliability, reliability
 from kit.reports.data import SessionData
 from kit.reports.results import Result, completion, module_score
-from kit.reports.sections import KIND_NAMES
+from kit.reports.sections import kind_name
 from kit.reports.weakpoints import pct
 
-LEGEND = ("模块:模块成绩,达到合格线时附证书等级。分类、测验:得分(未答完时为 已答/题数·得分);"
-          "投票:✓;方案:✓,有互评时附同伴评分;互评:已评/应评份数,附与其他评审者的平均差距(级);"
-          "情景演练:✓ 与最好成绩(未走到结局时为演练次数);"
-          "— 为未参与。")
+LEGEND = N_("模块:模块成绩,达到合格线时附证书等级。分类、测验:得分(未答完时为 已答/题数·得分);"
+            "投票:✓;方案:✓,有互评时附同伴评分;互评:已评/应评份数,附与其他评审者的平均差距(级);"
+            "情景演练:✓ 与最好成绩(未走到结局时为演练次数);"
+            "— 为未参与。")
 
 
 def reliabilities(d: SessionData) -> dict[tuple[str, int], Reliability]:
@@ -65,13 +66,14 @@ def row(d: SessionData, p: Any, results: dict[str, Result],
 
 def appendix(d: SessionData, results: dict[int, dict[str, Result]]) -> str:
     acts = d.activities()
-    legend = "".join(f"<li>{esc(a.title)}({esc(KIND_NAMES.get(a.kind, a.kind))})</li>"
-                     for a in acts)
-    head = "".join(f"<th>模块{m}</th>" for m in d.workshop.modules) + "".join(
+    legend = "".join(f"<li>{esc(a.title)}({esc(kind_name(a.kind))})</li>" for a in acts)
+    head = "".join("<th>" + _("模块{number}").format(number=m) + "</th>"
+                   for m in d.workshop.modules) + "".join(
         f"<th>{n}</th>" for n in range(1, len(acts) + 1))
     rels = reliabilities(d)
     rows = "".join(row(d, p, results[p.id], rels) for p in d.people)
-    return (f"<div class='appendix'><h2>附录:学员个人结果</h2><ol class='legend'>{legend}</ol>"
-            f"<p class='note'>{LEGEND}</p><table class='trainees'><thead><tr><th>姓名</th>"
-            f"<th>工号</th><th>组</th><th>完成</th>{head}</tr></thead>"
-            f"<tbody>{rows}</tbody></table></div>")
+    title, names = _("附录:学员个人结果"), "".join(
+        f"<th>{_(n)}</th>" for n in (N_("姓名"), N_("工号"), N_("组"), N_("完成")))
+    return (f"<div class='appendix'><h2>{title}</h2><ol class='legend'>{legend}</ol>"
+            f"<p class='note'>{_(LEGEND)}</p><table class='trainees'><thead><tr>{names}"
+            f"{head}</tr></thead><tbody>{rows}</tbody></table></div>")

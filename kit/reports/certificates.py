@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.htmltext import esc
+from kit.i18n import N_, _, current
 from kit.logic.certify import band
 from kit.logic.text import InputProblem
 from kit.reports.data import SessionData
@@ -52,7 +53,7 @@ def session_date(d: SessionData) -> str:
 def issue_all(store: Store, d: SessionData) -> list[Certificate]:
     """Issue (or find again) every certificate the session earns; revoke the rest."""
     if d.anonymised:
-        raise InputProblem("证书须写明学员姓名,不能与“以化名代替姓名”同时使用")
+        raise InputProblem(_("证书须写明学员姓名,不能与“以化名代替姓名”同时使用"))
     people = {p.id: p for p in d.people}
     issued = [store_certs.issue(store, d.workshop.id, x.participant_id, Details(
         d.workshop.code, people[x.participant_id].name, people[x.participant_id].staff_id,
@@ -78,16 +79,24 @@ body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif S
 """
 
 
+BANDS = (N_("优秀"), N_("良好"), N_("合格"))
+"""The bands of kit.logic.certify, stored in Chinese and shown through ``_()``."""
+
+
 def page(c: Certificate, title: str, instructor: str) -> str:
     x = c.details
-    staff = f"(工号 {esc(x.staff_id)})" if x.staff_id else ""
-    by = f"讲师:{esc(instructor)} · " if instructor else ""
-    return (f"<section class='cert'><h1>培训合格证书</h1><div class='who'>{esc(x.name)}"
-            f"{staff}</div><p>于 {esc(x.issued_on)} 参加「{esc(title)}」,完成<br>"
-            f"模块 {x.module}「{esc(x.module_title)}」的学习与考核,成绩等级</p>"
-            f"<p class='band'>{esc(x.band)}</p><p>{by}特发此证。</p>"
-            f"<div class='code'>验证码 {esc(shown(c.code))}</div>"
-            "<small>可向培训管理部门核验此验证码的真伪。</small></section>")
+    staff = _("(工号 {staff_id})").format(staff_id=esc(x.staff_id)) if x.staff_id else ""
+    by = _("讲师:{name} · ").format(name=esc(instructor)) if instructor else ""
+    done = _("于 {date} 参加「{title}」,完成<br>模块 {number}「{module}」的学习与考核,成绩等级"
+             ).format(date=esc(x.issued_on), title=esc(title), number=x.module,
+                      module=esc(x.module_title))
+    band = esc(_(x.band) if x.band in BANDS else x.band)
+    head, award = _("培训合格证书"), _("特发此证。")
+    check = _("可向培训管理部门核验此验证码的真伪。")
+    code = _("验证码 {code}").format(code=esc(shown(c.code)))
+    return (f"<section class='cert'><h1>{head}</h1><div class='who'>{esc(x.name)}"
+            f"{staff}</div><p>{done}</p><p class='band'>{band}</p><p>{by}{award}</p>"
+            f"<div class='code'>{code}</div><small>{check}</small></section>")
 
 
 class CertificateExport:
@@ -99,8 +108,10 @@ class CertificateExport:
     def export(self, d: SessionData, versions: list[object], out: Path) -> Path:
         issued = issue_all(self.store, d)
         pages = "".join(page(c, d.workshop.title, d.workshop.instructor) for c in issued) or \
-            "<p>本场暂无达到合格线的学员(合格线见各模块的 pass_mark)。</p>"
-        out.write_text(f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-                       f"<title>{esc(d.workshop.title)} 证书</title><style>{CSS}</style>"
+            "<p>" + _("本场暂无达到合格线的学员(合格线见各模块的 pass_mark)。") + "</p>"
+        title = _("{title} 证书").format(title=d.workshop.title)
+        lang = "en" if current() == "en" else "zh-CN"
+        out.write_text(f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+                       f"<title>{esc(title)}</title><style>{CSS}</style>"
                        f"</head><body>{pages}</body></html>", encoding="utf-8")
         return out

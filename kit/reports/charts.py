@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kit.htmltext import esc
+from kit.i18n import _
 
 BINS = 10
 KEY, OTHER, BAR = "#1f7a4d", "#8a94a6", "#2f6db5"
@@ -25,8 +26,9 @@ def histogram(scores: Sequence[float], width: int = 520, height: int = 150) -> s
     """Score distribution: how many trainees scored in each tenth."""
     counts = bins(scores)
     top, bar_w, base = max(counts) or 1, (width - 20) / BINS, height - 28
+    label, axis = _("得分分布"), _("得分(柱上为人数)")
     parts = [f"<svg class='hist' viewBox='0 0 {width} {height}' width='{width}' "
-             f"height='{height}' role='img' aria-label='得分分布'>",
+             f"height='{height}' role='img' aria-label='{label}'>",
              f"<line x1='10' y1='{base}' x2='{width - 10}' y2='{base}' stroke='#555'/>"]
     for i, n in enumerate(counts):
         h = (base - 18) * n / top
@@ -38,7 +40,7 @@ def histogram(scores: Sequence[float], width: int = 520, height: int = 150) -> s
         parts.append(_tick(x, base, i * 10))
     parts.append(_tick(10 + BINS * bar_w, base, 100))
     parts.append(f"<text x='{width - 10}' y='{height - 2}' text-anchor='end' font-size='10' "
-                 "fill='#555'>得分(柱上为人数)</text></svg>")
+                 f"fill='#555'>{axis}</text></svg>")
     return "".join(parts)
 
 

@@ -1,4 +1,5 @@
-"""pandas frames for one session, with Chinese headers. Figures come from kit.logic."""
+"""pandas frames for one session, with Chinese headers (kit.reports.headers translates them
+where they are written). Figures come from kit.logic."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from typing import Any
 
 import pandas as pd
 
+from kit.i18n import N_, _
 from kit.logic import classify, stats
 from kit.logic.agreement import agreement
 from kit.logic.questions import for_activity
 from kit.reports.data import SessionData
 
-STATUS = {"joined": "已加入", "working": "作答中", "submitted": "已提交", "reviewing": "互评中"}
+STATUS = {"joined": N_("已加入"), "working": N_("作答中"), "submitted": N_("已提交"),
+          "reviewing": N_("互评中")}
 
 
 def local(ts: float | None) -> Any:
@@ -26,7 +29,7 @@ def roster(d: SessionData) -> pd.DataFrame:
     rows = [{"姓名": d.name(p.id), "工号": "" if d.anonymised else p.staff_id,
              "组号": p.group_no, "加入时间": local(p.joined_at), "最后在线": local(p.last_seen),
              "在场分钟": round((p.last_seen - p.joined_at) / 60, 1),
-             "状态": STATUS.get(p.status, p.status)} for p in d.people]
+             "状态": _(STATUS[p.status]) if p.status in STATUS else p.status} for p in d.people]
     return pd.DataFrame(rows, columns=["姓名", "工号", "组号", "加入时间", "最后在线", "在场分钟",
                                        "状态"])
 
@@ -85,7 +88,7 @@ def confusion_and_agreement(d: SessionData) -> tuple[pd.DataFrame, pd.DataFrame]
             by_p.setdefault(s.participant_id, {})[s.item_id] = s.payload.get("answer", {})
         for ask in qs[0].asks:
             names = {c.code: c.name for q in qs for a in q.asks if a.id == ask.id
-                     for c in a.choices} | {"—": "(未选)"}
+                     for c in a.choices} | {"—": _("(未选)")}
             pairs = [(a, s.payload.get("answer", {})) for q in qs for a in q.asks
                      if a.id == ask.id for s in subs if s.item_id == q.id]
             for (k, c), n in stats.confusion(pairs).items():

@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from kit.i18n import _
 from kit.logic import classify, rules
 from kit.logic.itemstats import Response, discrimination
 from kit.logic.peer import medians, reliability
@@ -39,8 +40,7 @@ def reviews(d: SessionData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             given.append({"活动": act.title, "评审者": d.name(rv.reviewer),
                           "作者": d.name(rv.author), **{c.name: rv.scores.get(c.id) for c in crit},
                           "评语": rv.comment,
-                          "标记": {"unhelpful": "没有帮助", "inappropriate": "不恰当"}.get(
-                              rv.flag or "", "")})
+                          "标记": _flag(rv.flag)})
         for author in sorted({rv.author for rv in got}):
             med = medians([rv.scores for rv in got if rv.author == author])
             for c in crit:
@@ -52,6 +52,11 @@ def reviews(d: SessionData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             rel.append({"活动": act.title, "评审者": d.name(r.reviewer), "评审数": r.reviews,
                         "与共识平均偏差": r.from_consensus})
     return pd.DataFrame(given), pd.DataFrame(scores), pd.DataFrame(rel)
+
+
+def _flag(flag: str | None) -> str:
+    """An author's flag on a review, as the export shows it."""
+    return {"unhelpful": _("没有帮助"), "inappropriate": _("不恰当")}.get(flag or "", "")
 
 
 def quiz_items(d: SessionData) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 from kit.content import Course
+from kit.i18n import _
 from kit.logic.text import InputProblem
 from kit.reports.data import SessionData, load_workshop
 from kit.store import Store, history
@@ -44,9 +45,10 @@ def period(since: str | None, until: str | None) -> Period:
         first = dt.date.fromisoformat(since or "2000-01-01").isoformat()
         last = dt.date.fromisoformat(until or today).isoformat()
     except ValueError as exc:
-        raise InputProblem("日期格式应为 YYYY-MM-DD,例如 2026-03-01") from exc
+        raise InputProblem(_("日期格式应为 YYYY-MM-DD,例如 2026-03-01")) from exc
     if last < first:
-        raise InputProblem(f"结束日期 {last} 早于开始日期 {first}")
+        raise InputProblem(_("结束日期 {until} 早于开始日期 {since}").format(
+            until=last, since=first))
     return Period(first, last)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.htmltext import esc
+from kit.i18n import _, current
 from kit.reports.data import SessionData
 from kit.reports.report import body
 
@@ -50,8 +51,9 @@ table.trainees td:first-child { white-space: nowrap; }
 
 
 def document(d: SessionData) -> str:
-    title = f"{d.workshop.title} 培训报告"
-    return (f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+    title = _("{title} 培训报告").format(title=d.workshop.title)
+    lang = "en" if current() == "en" else "zh-CN"
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{esc(title)}</title><style>{CSS}</style></head>"
             f"<body>{body(d)}</body></html>")

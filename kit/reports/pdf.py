@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from kit.i18n import _
 from kit.logic.text import InputProblem
 from kit.reports.data import SessionData
 from kit.reports.html import document
@@ -42,8 +43,8 @@ def print_pdf(html: Path, out: Path) -> Path:
     """Print a local HTML file to ``out`` with headless Chromium (nothing is fetched)."""
     exe = browser()
     if exe is None:
-        raise PdfUnavailable("未找到 Chromium,无法生成 PDF。请导出 HTML 报告,"
-                             "用浏览器打开后选择“打印 → 另存为 PDF”。")
+        raise PdfUnavailable(_("未找到 Chromium,无法生成 PDF。请导出 HTML 报告,"
+                               "用浏览器打开后选择“打印 → 另存为 PDF”。"))
     with tempfile.TemporaryDirectory() as profile:
         sandbox = ("--no-sandbox",) if os.geteuid() == 0 else ()
         cmd = [exe, *FLAGS, *sandbox, f"--user-data-dir={profile}",
@@ -51,10 +52,10 @@ def print_pdf(html: Path, out: Path) -> Path:
         try:
             subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=True)
         except (subprocess.SubprocessError, OSError) as exc:
-            raise PdfUnavailable(f"Chromium 未能生成 PDF({type(exc).__name__}),"
-                                 "请改用 HTML 报告打印。") from exc
+            raise PdfUnavailable(_("Chromium 未能生成 PDF({error}),请改用 HTML 报告打印。").format(
+                error=type(exc).__name__)) from exc
     if not out.exists() or out.stat().st_size == 0:
-        raise PdfUnavailable("Chromium 没有写出 PDF,请改用 HTML 报告打印。")
+        raise PdfUnavailable(_("Chromium 没有写出 PDF,请改用 HTML 报告打印。"))
     return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kit.htmltext import esc
+from kit.i18n import _
 from kit.reports import sections
 from kit.reports.appendix import appendix
 from kit.reports.data import SessionData
@@ -64,20 +65,24 @@ def cover(d: SessionData, results: Results, points: list[str]) -> str:
     ws, a = d.workshop, attendance(results)
     start = min((p.joined_at for p in d.people), default=None)
     minutes = round((d.last_work - start) / 60) if start and d.last_work else None
-    mods = ";".join(f"模块 {n} {d.course.module(n).title}" for n in ws.modules)
-    rows = (("工作坊", f"{ws.title}(参与码 {ws.code})"), ("模块", mods),
-            ("日期", _when(ws.created_at or start, "%Y-%m-%d")),
-            ("讲师", ws.instructor or "未填写"),
-            ("出勤", f"加入 {a.joined} 人 · 参与 {a.active} 人 · 全部完成 {a.completed} 人"),
-            ("时长", "—" if minutes is None else f"{_when(start, '%H:%M')}–"
-                   f"{_when(d.last_work, '%H:%M')},约 {minutes} 分钟"))
+    mods = _(";").join(_("模块 {number} {title}").format(number=n, title=d.course.module(n).title)
+                       for n in ws.modules)
+    took = _("{start}–{end},约 {minutes} 分钟")
+    rows = ((_("工作坊"), _("{title}(参与码 {code})").format(title=ws.title, code=ws.code)),
+            (_("模块"), mods), (_("日期"), _when(ws.created_at or start, "%Y-%m-%d")),
+            (_("讲师"), ws.instructor or _("未填写")),
+            (_("出勤"), _("加入 {joined} 人 · 参与 {active} 人 · 全部完成 {completed} 人").format(
+                joined=a.joined, active=a.active, completed=a.completed)),
+            (_("时长"), "—" if minutes is None else took.format(
+                start=_when(start, "%H:%M"), end=_when(d.last_work, "%H:%M"), minutes=minutes)))
     meta = "".join(f"<tr><th>{k}</th><td>{esc(v)}</td></tr>" for k, v in rows)
     weak = "".join(f"<li>{esc(p)}</li>" for p in points) or \
-        "<li>各项正确率都在 60% 以上,没有明显的薄弱点。</li>"
-    note = ("本报告已匿名,不含学员个人附录。" if d.anonymised
-            else "正文不含学员姓名;个人结果见附录。")
-    return (f"<section class='cover'><h1>{esc(ws.title)}</h1><p class='sub'>培训报告</p>"
-            f"<table class='meta'>{meta}</table><h2>全班最需要加强的地方</h2><ol class='weak'>"
+        "<li>" + _("各项正确率都在 60% 以上,没有明显的薄弱点。") + "</li>"
+    note = (_("本报告已匿名,不含学员个人附录。") if d.anonymised
+            else _("正文不含学员姓名;个人结果见附录。"))
+    sub, head = _("培训报告"), _("全班最需要加强的地方")
+    return (f"<section class='cover'><h1>{esc(ws.title)}</h1><p class='sub'>{sub}</p>"
+            f"<table class='meta'>{meta}</table><h2>{head}</h2><ol class='weak'>"
             f"{weak}</ol><p class='note'>{note}</p></section>")
 
 

@@ -7,11 +7,14 @@ from pathlib import Path
 import pandas as pd
 
 from kit.reports.export import _width
+from kit.reports.headers import translated
 
 
 def write(tables: dict[str, pd.DataFrame], fmt: str, out: Path) -> list[Path]:
     """xlsx: one sheet per table. csv: the first table at ``out``, each other one beside it
-    as ``<stem>-<name>.csv``. Returns the files written."""
+    as ``<stem>-<name>.csv``. Known column names are written in the UI's language. Returns
+    the files written."""
+    tables = {name: translated(frame) for name, frame in tables.items()}
     if fmt == "xlsx":
         with pd.ExcelWriter(out, engine="openpyxl") as writer:
             for name, frame in tables.items():

@@ -6,6 +6,7 @@ import time
 
 from sqlalchemy import Connection, select, update
 
+from kit.i18n import _
 from kit.logic.phases import NAMES, Phase, allowed, parse
 from kit.logic.text import InputProblem
 from kit.store.db import Store
@@ -29,14 +30,15 @@ def set_state(store: Store, workshop_id: int, activity_id: str, new: Phase | str
     try:
         target = Phase(new)
     except ValueError:
-        raise BadTransition(f"未知状态 {new}") from None
+        raise BadTransition(_("未知状态 {state}").format(state=new)) from None
 
     def change(conn: Connection) -> Phase:
         current = state_of(conn, workshop_id, activity_id)
         if current == target:
             return target  # a second click changes nothing
         if not allowed(current, target):
-            raise BadTransition(f"不能从「{NAMES[current]}」变为「{NAMES[target]}」")
+            raise BadTransition(_("不能从「{current}」变为「{target}」").format(
+                current=_(NAMES[current]), target=_(NAMES[target])))
         values = dict(state=target.value, changed_at=time.time())
         done = conn.execute(update(activity_states).where(
             A.workshop_id == workshop_id, A.activity_id == activity_id).values(**values))

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from kit.i18n import _
 from kit.store.certificate_codes import CODE_CHARS, Details, shown, sign
 from kit.store.db import Store
 from kit.store.ids import normalise_code
@@ -73,12 +74,12 @@ def _select() -> Any:
 
 def issue(store: Store, workshop_id: int, participant_id: int, details: Details) -> Certificate:
     """Issue (or re-issue) a certificate; the same details again return the same code."""
-    for _ in range(3):  # two servers making the secret at once, or a code drawn twice
+    for _attempt in range(3):  # two servers making the secret at once, or a code drawn twice
         try:
             return store.write(lambda c: _issue(c, workshop_id, participant_id, details))
         except IntegrityError:
             continue
-    raise RuntimeError("无法生成证书验证码,请再试一次")
+    raise RuntimeError(_("无法生成证书验证码,请再试一次"))
 
 
 def _issue(conn: Connection, workshop_id: int, participant_id: int,

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import QueuePool
 
+from kit.i18n import _
 from kit.store import schema
 from kit.store.migrate import upgrade
 
@@ -27,7 +28,8 @@ class StoreUnavailable(RuntimeError):
     """The store could not be written after retries; the caller keeps the user's input."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"暂时无法保存到服务器,您的内容仍在页面上,请稍后重试。({detail})")
+        super().__init__(_("暂时无法保存到服务器,您的内容仍在页面上,请稍后重试。({detail})").format(
+            detail=detail))
 
 
 def retry_budget() -> float:
@@ -132,7 +134,8 @@ class Store:
                 conn.execute(insert(schema.meta).values(
                     key="schema_version", value=str(schema.SCHEMA_VERSION)))
             elif int(version) > schema.SCHEMA_VERSION:
-                raise RuntimeError(f"存储的结构版本 {version} 比本程序新,请升级 kit")
+                raise RuntimeError(_("存储的结构版本 {version} 比本程序新,请升级 kit").format(
+                    version=version))
             elif int(version) < schema.SCHEMA_VERSION:
                 upgrade(conn, int(version), schema.SCHEMA_VERSION)
                 conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")

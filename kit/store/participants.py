@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from kit.i18n import _
 from kit.logic.text import NAME_MAX, InputProblem, clean_name, clean_staff_id, name_key
 from kit.store import ids
 from kit.store.db import Store
@@ -62,7 +63,8 @@ def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = N
     try:
         pid, token = store.write(add)
     except IntegrityError as exc:
-        raise NameTaken(f"「{name}」已在本场,请换一个名称或加上工号,例如「{name} 1023」") from exc
+        raise NameTaken(_("「{name}」已在本场,请换一个名称或加上工号,例如「{name} 1023」").format(
+            name=name)) from exc
     return get(store, pid), token
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from kit.i18n import _
 from kit.logic.peer import Draft, Reviewer, eligible, next_draft
 from kit.store.db import Store
 from kit.store.groupwork import lock
@@ -165,7 +166,7 @@ def review(store: Store, allocation_id: int, reviewer: int, scores: dict[str, in
     def save(conn: Connection) -> int:
         owner = conn.execute(select(AL.reviewer_id).where(AL.id == allocation_id)).scalar()
         if owner != reviewer:
-            raise PermissionError("这份评审不属于您")
+            raise PermissionError(_("这份评审不属于您"))
         done = _review_of(conn, allocation_id)
         if done is not None:
             return done
@@ -231,7 +232,7 @@ def flag(store: Store, review_id: int, author: int, kind: str) -> None:
         owner = conn.execute(select(AL.author_id).join(reviews, RV.allocation_id == AL.id)
                              .where(RV.id == review_id)).scalar()
         if owner != author:
-            raise PermissionError("只能标记您收到的评审")
+            raise PermissionError(_("只能标记您收到的评审"))
         conn.execute(update(reviews).where(RV.id == review_id).values(flag=kind))
 
     store.write(mark)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, func, select
 from sqlalchemy.exc import IntegrityError
 
+from kit.i18n import N_, _
 from kit.logic.text import InputProblem
 from kit.store.activities import state_of
 from kit.store.db import Store
@@ -24,14 +25,15 @@ class ActivityNotOpen(InputProblem):
     pass
 
 
-_NOT_OPEN = {"waiting": "本活动尚未开放,请等待讲师开始", "closed": "本活动已关闭,不能再提交",
-             "revealed": "本活动已公布答案,不能再提交"}
+_NOT_OPEN = {"waiting": N_("本活动尚未开放,请等待讲师开始"),
+             "closed": N_("本活动已关闭,不能再提交"),
+             "revealed": N_("本活动已公布答案,不能再提交")}
 
 
 def dumps(payload: dict[str, Any]) -> str:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     if len(text) > PAYLOAD_MAX:
-        raise InputProblem("内容过长,无法保存")
+        raise InputProblem(_("内容过长,无法保存"))
     return text
 
 
@@ -60,7 +62,7 @@ def submit(store: Store, workshop_id: int, participant_id: int, activity_id: str
     def add(conn: Connection) -> Any:
         state = state_of(conn, workshop_id, activity_id)
         if state != "open":
-            raise ActivityNotOpen(_NOT_OPEN[state])
+            raise ActivityNotOpen(_(_NOT_OPEN[state]))
         done = _same_key(conn, participant_id, submit_key)
         latest = done or _latest(conn, participant_id, activity_id, item_id)
         if done is not None or (latest is not None and latest.payload == text):
@@ -71,12 +73,12 @@ def submit(store: Store, workshop_id: int, participant_id: int, activity_id: str
         conn.execute(submissions.insert().values(**values))
         return _same_key(conn, participant_id, submit_key)
 
-    for _ in range(5):  # two tabs racing for the same version number
+    for _attempt in range(5):  # two tabs racing for the same version number
         try:
             return _record(store.write(add))
         except IntegrityError:
             continue
-    raise InputProblem("提交冲突,请再试一次")
+    raise InputProblem(_("提交冲突,请再试一次"))
 
 
 def latest(store: Store, workshop_id: int, activity_id: str) -> list[Submission]:

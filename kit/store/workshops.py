@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from kit.i18n import _
 from kit.logic.phases import parse
 from kit.store import ids
 from kit.store.db import Store
@@ -36,7 +37,7 @@ def create(store: Store, title: str, modules: tuple[int, ...],
     title = " ".join(title.split())[:MAX_TITLE] or "消保工坊"
     instructor = " ".join(instructor.split())[:MAX_INSTRUCTOR]
     key = ids.new_key()
-    for _ in range(20):
+    for _attempt in range(20):
         code = ids.new_code()
         values = dict(code=code, title=title, modules=",".join(map(str, modules)),
                       key_hash=ids.key_digest(key), created_at=time.time(), rev=0,
@@ -46,7 +47,7 @@ def create(store: Store, title: str, modules: tuple[int, ...],
         except IntegrityError:
             continue  # that code is taken: draw another
         return get(store, wid), key
-    raise RuntimeError("无法生成不重复的参与码")
+    raise RuntimeError(_("无法生成不重复的参与码"))
 
 
 def _insert(conn: Connection, *, values: dict[str, Any]) -> int:
@@ -71,7 +72,7 @@ def open_as_instructor(store: Store, code: str, key: str) -> Workshop:
     norm = ids.normalise_code(code)
     row = store.read(lambda c: c.execute(select(workshops).where(W.code == norm)).first())
     if row is None or not ids.same(row.key_hash, ids.key_digest(key)):
-        raise AccessDenied("参与码或讲师密钥不正确")
+        raise AccessDenied(_("参与码或讲师密钥不正确"))
     return _record(row)
 
 

@@ -6,6 +6,7 @@ question it cannot (an essay, a matching question, a syntax error). Nothing is d
 """
 
 from kit.content.banks.common import Bank, BankOption, BankQuestion, Skipped
+from kit.i18n import _
 
 __all__ = ["Bank", "BankOption", "BankQuestion", "Skipped", "parse"]
 
@@ -26,4 +27,5 @@ def parse(text: str, fmt: str) -> Bank:
         from kit.content.banks.moodle_xml import parse_moodle_xml
 
         return parse_moodle_xml(text)
-    raise ValueError(f"不支持的题库格式:{fmt}(可用:{'、'.join(FORMATS)})")
+    raise ValueError(_("不支持的题库格式:{format}(可用:{formats})").format(
+        format=fmt, formats="、".join(FORMATS)))

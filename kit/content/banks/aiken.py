@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kit.content.banks.common import Bank, BankOption, BankQuestion, Skipped, check_size
+from kit.i18n import N_, _
 
 _OPTION = re.compile(r"^([A-Z])\s*[.)、．）]\s*(.+)$")
 _ANSWER = re.compile(r"^ANSWER\s*[:：]\s*(.*)$", re.IGNORECASE)
@@ -38,29 +39,30 @@ def parse_aiken(source: str) -> Bank:
             _finish(pending, answer.group(1).strip(), questions, skipped)
             pending = None
         elif answer:
-            skipped.append(Skipped(number, "格式错误", "ANSWER 之前没有题干和选项"))
+            skipped.append(Skipped(number, N_("格式错误"), _("ANSWER 之前没有题干和选项")))
         elif option and pending is not None and pending.text:
             pending.options.append((option.group(1), option.group(2).strip()))
         elif pending is not None and pending.options:
-            skipped.append(Skipped(pending.line, "格式错误", "缺少 ANSWER: 行"))
+            skipped.append(Skipped(pending.line, N_("格式错误"), _("缺少 ANSWER: 行")))
             pending = _Pending(number, [line])
         elif pending is not None:
             pending.text.append(line)
         else:
             pending = _Pending(number, [line])
     if pending is not None:
-        skipped.append(Skipped(pending.line, "格式错误", "缺少 ANSWER: 行"))
+        skipped.append(Skipped(pending.line, N_("格式错误"), _("缺少 ANSWER: 行")))
     return Bank(tuple(questions), tuple(skipped))
 
 
 def _finish(p: _Pending, letter: str, out: list[BankQuestion], skipped: list[Skipped]) -> None:
     letters = [code for code, _ in p.options]
     if len(p.options) < 2:
-        skipped.append(Skipped(p.line, "格式错误", "选择题至少需要两个选项"))
+        skipped.append(Skipped(p.line, N_("格式错误"), _("选择题至少需要两个选项")))
     elif letter not in letters:
-        skipped.append(Skipped(p.line, "格式错误", f"答案 {letter!r} 不是选项字母之一"))
+        skipped.append(Skipped(p.line, N_("格式错误"), _("答案 {letter} 不是选项字母之一").format(
+            letter=repr(letter))))
     elif len(set(letters)) != len(letters):
-        skipped.append(Skipped(p.line, "格式错误", "选项字母重复"))
+        skipped.append(Skipped(p.line, N_("格式错误"), _("选项字母重复")))
     else:
         options = tuple(BankOption(text, code == letter) for code, text in p.options)
         out.append(BankQuestion(p.line, "single", "\n".join(p.text), options))

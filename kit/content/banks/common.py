@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from kit.i18n import _
+
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -43,10 +45,12 @@ class Skipped:
 
     line: int
     kind: str
+    """Marked with ``N_`` where it is made; translated when shown."""
     reason: str
 
     def __str__(self) -> str:
-        return f"第 {self.line} 行:{self.kind}:{self.reason}"
+        return _("第 {line} 行:{kind}:{reason}").format(
+            line=self.line, kind=_(self.kind), reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class Bank:
 
 def check_size(text: str) -> None:
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise ValueError(f"题库文件过大,上限 {MAX_BYTES // 1024 // 1024} MB")
+        raise ValueError(_("题库文件过大,上限 {limit} MB").format(limit=MAX_BYTES // 1024 // 1024))
 
 
 class _Text(HTMLParser):

@@ -24,6 +24,7 @@ import re
 
 from kit.content.banks.common import Bank, BankOption, BankQuestion, Kind, Skipped, check_size
 from kit.content.banks.gift_text import Block, blocks, plain, protect
+from kit.i18n import N_, _
 
 _WEIGHT = re.compile(r"^%(-?\d{1,3}(?:\.\d+)?)%")
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
@@ -59,9 +60,9 @@ def question(line: int, text: str, category: str) -> BankQuestion:
     title, text = _title(text)
     start, end = text.find("{"), text.find("}")
     if start < 0 and end < 0:
-        raise Unsupported("说明文字", "没有答案部分 {…},不是题目")
+        raise Unsupported(N_("说明文字"), _("没有答案部分 {…},不是题目"))
     if start < 0 or end < start:
-        raise Unsupported("格式错误", "花括号 { } 不成对;文字中的花括号请写成 \\{ \\}")
+        raise Unsupported(N_("格式错误"), _("花括号 { } 不成对;文字中的花括号请写成 \\{ \\}"))
     answers = text[start + 1:end].strip()
     stem = text[:start] + ("" if text.rstrip().endswith("}") else "_____") + text[end + 1:]
     answers, general = _general(answers)
@@ -84,16 +85,16 @@ def _general(answers: str) -> tuple[str, str]:
 
 def _answers(answers: str) -> tuple[Kind, tuple[BankOption, ...], tuple[str, ...]]:
     if not answers:
-        raise Unsupported("问答题", "不能导入问答题(空的 {})")
+        raise Unsupported(N_("问答题"), _("不能导入问答题(空的 {})"))
     if answers.startswith("#"):
-        raise Unsupported("数值题", "不能导入数值题({#…})")
+        raise Unsupported(N_("数值题"), _("不能导入数值题({#…})"))
     if "~" in answers:
         return _choice(answers)
     if "=" in answers and "->" in answers:
-        raise Unsupported("匹配题", "不能导入匹配题(=… -> …)")
+        raise Unsupported(N_("匹配题"), _("不能导入匹配题(=… -> …)"))
     if answers.split("#", 1)[0].strip() in _TRUE + _FALSE:
         return "truefalse", _truefalse(answers), ()
-    raise Unsupported("简答题", "不能导入简答题(只有 = 的答案)")
+    raise Unsupported(N_("简答题"), _("不能导入简答题(只有 = 的答案)"))
 
 
 def _truefalse(answers: str) -> tuple[BankOption, ...]:
@@ -109,13 +110,13 @@ def _choice(answers: str) -> tuple[Kind, tuple[BankOption, ...], tuple[str, ...]
     raw = [a.strip() for a in answers.replace("=", "~=").split("~")]
     raw = raw[1:] if not raw[0] else raw
     if len(raw) < 2:
-        raise Unsupported("格式错误", "选择题至少需要两个选项")
+        raise Unsupported(N_("格式错误"), _("选择题至少需要两个选项"))
     weighted = [_option(a) for a in raw]
     weights = [w for w, _, _ in weighted]
     if single and weights.count(1.0) != 1:
-        raise Unsupported("单选题", "有多个满分(=)选项;这里的单选题只能有一个正确答案")
+        raise Unsupported(N_("单选题"), _("有多个满分(=)选项;这里的单选题只能有一个正确答案"))
     if not single and not any(w > 0 for w in weights):
-        raise Unsupported("格式错误", "多选题没有权重为正的正确选项")
+        raise Unsupported(N_("格式错误"), _("多选题没有权重为正的正确选项"))
     options = tuple(BankOption(text, w == 1.0 if single else w > 0, fb)
                     for w, text, fb in weighted)
     return ("single" if single else "multi"), options, _weight_notes(single, weights)

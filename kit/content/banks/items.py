@@ -15,6 +15,7 @@ from kit.content.banks.common import Bank, BankQuestion, Skipped
 from kit.content.models import Item
 from kit.content.problems import message_zh
 from kit.content.yamlwrite import dumps, styled
+from kit.i18n import N_, _
 
 TOPIC_MAX = 40
 _CATEGORY_ROOTS = {"$course$", "$system$", "$cat1$", "$module$", "top", "默认", "Default"}
@@ -84,7 +85,7 @@ def to_items(bank: Bank, module: int, prefix: str, taken: set[str]) -> Imported:
     ids = _ids(prefix, set(taken))
     for q in bank.questions:
         if len(q.options) > len(string.ascii_uppercase):
-            skipped.append(Skipped(q.line, "格式错误", "选项超过 26 个"))
+            skipped.append(Skipped(q.line, N_("格式错误"), _("选项超过 26 个")))
             continue
         ident = next(ids)
         data = item_data(q, ident, module)
@@ -93,7 +94,7 @@ def to_items(bank: Bank, module: int, prefix: str, taken: set[str]) -> Imported:
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
-            skipped.append(Skipped(q.line, "格式错误", f"{where}: {message_zh(err)}"))
+            skipped.append(Skipped(q.line, N_("格式错误"), f"{where}: {message_zh(err)}"))
             continue
         items.append(data)
         lines.append(q.line)

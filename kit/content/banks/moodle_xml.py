@@ -20,10 +20,11 @@ from kit.content.banks.common import (
     looks_like_html,
 )
 from kit.content.banks.xmltree import Node, read_tree
+from kit.i18n import N_, _
 
-TYPES = {"shortanswer": "简答题", "essay": "问答题", "matching": "匹配题",
-         "numerical": "数值题", "cloze": "完形填空题", "description": "说明文字",
-         "calculated": "计算题", "ddwtos": "拖放题", "gapselect": "下拉填空题"}
+TYPES = {"shortanswer": N_("简答题"), "essay": N_("问答题"), "matching": N_("匹配题"),
+         "numerical": N_("数值题"), "cloze": N_("完形填空题"), "description": N_("说明文字"),
+         "calculated": N_("计算题"), "ddwtos": N_("拖放题"), "gapselect": N_("下拉填空题")}
 
 
 def _text(node: Node | None) -> str:
@@ -41,7 +42,7 @@ def parse_moodle_xml(source: str) -> Bank:
     root = read_tree(source.lstrip("\ufeff"))
     quiz = root.find("quiz")
     if quiz is None:
-        raise ValueError("不是 Moodle XML 题库:最外层应为 <quiz>")
+        raise ValueError(_("不是 Moodle XML 题库:最外层应为 <quiz>"))
     questions: list[BankQuestion] = []
     skipped: list[Skipped] = []
     category = ""
@@ -52,8 +53,9 @@ def parse_moodle_xml(source: str) -> Bank:
         elif kind in ("multichoice", "truefalse"):
             _add(node, category, questions, skipped)
         else:
-            name = TYPES.get(kind, f"{kind or '未注明'}类型")
-            skipped.append(Skipped(node.line, name, f"不能导入 {kind or '未注明类型'} 题"))
+            name = TYPES.get(kind) or _("{kind}类型").format(kind=kind or _("未注明"))
+            skipped.append(Skipped(node.line, name, _("不能导入 {kind} 题").format(
+                kind=kind or _("未注明类型"))))
     return Bank(tuple(questions), tuple(skipped))
 
 
@@ -61,13 +63,13 @@ def _add(node: Node, category: str, out: list[BankQuestion], skipped: list[Skipp
     try:
         out.append(_question(node, category))
     except ValueError as exc:
-        skipped.append(Skipped(node.line, "格式错误", str(exc)))
+        skipped.append(Skipped(node.line, N_("格式错误"), str(exc)))
 
 
 def _question(node: Node, category: str) -> BankQuestion:
     answers = [(_fraction(a), _text(a), _text(a.find("feedback"))) for a in node.all("answer")]
     if len(answers) < 2:
-        raise ValueError("选择题至少需要两个选项")
+        raise ValueError(_("选择题至少需要两个选项"))
     text, title = _text(node.find("questiontext")), node.value("name", "text")
     general, notes = _text(node.find("generalfeedback")), tuple[str, ...]()
     if node.attrs["type"] == "truefalse":
@@ -78,12 +80,12 @@ def _question(node: Node, category: str) -> BankQuestion:
         return BankQuestion(node.line, "truefalse", text, pair, title, category, general)
     single = node.value("single").lower() in ("true", "1")
     if single and sum(f >= 100 for f, _, _ in answers) != 1:
-        raise ValueError("单选题应恰好有一个 fraction=100 的选项")
+        raise ValueError(_("单选题应恰好有一个 fraction=100 的选项"))
     if single and any(0 < f < 100 for f, _, _ in answers):
         notes = ("部分得分未导入:只有 fraction=100 的选项算对",)
     options = tuple(BankOption(t, f >= 100 if single else f > 0, fb) for f, t, fb in answers)
     if not any(o.correct for o in options):
-        raise ValueError("没有正确选项(fraction 为正)")
+        raise ValueError(_("没有正确选项(fraction 为正)"))
     kind: Kind = "single" if single else "multi"
     return BankQuestion(node.line, kind, text, options, title, category, general, notes)
 
@@ -92,4 +94,5 @@ def _fraction(answer: Node) -> float:
     try:
         return float(answer.attrs.get("fraction", "0"))
     except ValueError as exc:
-        raise ValueError(f"fraction 不是数字:{answer.attrs.get('fraction')!r}") from exc
+        raise ValueError(_("fraction 不是数字:{value}").format(
+            value=repr(answer.attrs.get("fraction")))) from exc

@@ -8,6 +8,8 @@ import xml.sax.handler
 from dataclasses import dataclass, field
 from xml.sax.xmlreader import AttributesImpl, Locator
 
+from kit.i18n import _
+
 
 @dataclass
 class Node:
@@ -54,7 +56,7 @@ class _Builder(xml.sax.handler.ContentHandler):
 
 def read_tree(source: str) -> Node:
     if "<!DOCTYPE" in source or "<!ENTITY" in source:
-        raise ValueError("题库 XML 含有 DTD(<!DOCTYPE>/<!ENTITY>),为安全起见不予读取")
+        raise ValueError(_("题库 XML 含有 DTD(<!DOCTYPE>/<!ENTITY>),为安全起见不予读取"))
     builder = _Builder()
     parser = xml.sax.make_parser()
     parser.setFeature(xml.sax.handler.feature_external_ges, False)
@@ -63,5 +65,6 @@ def read_tree(source: str) -> Node:
     try:
         parser.parse(io.BytesIO(source.encode("utf-8")))
     except xml.sax.SAXParseException as exc:
-        raise ValueError(f"第 {exc.getLineNumber()} 行:XML 格式错误({exc.getMessage()})") from exc
+        raise ValueError(_("第 {line} 行:XML 格式错误({error})").format(
+            line=exc.getLineNumber(), error=exc.getMessage())) from exc
     return builder.stack[0]

@@ -16,6 +16,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from kit.content.workbook.layout import NO, SEPARATORS, YES
+from kit.i18n import _
 
 
 @dataclass(frozen=True, order=True)
@@ -81,13 +82,14 @@ class Row:
             return None
         number = as_int(value)
         if number is None:
-            self.fail(header, f"应为整数,实际为 {value!r}")
+            self.fail(header, _("应为整数,实际为 {actual}").format(actual=repr(value)))
         return number
 
     def integers(self, header: str) -> tuple[int, ...]:
         numbers = tuple(as_int(code) for code in self.codes(header))
         if any(n is None for n in numbers):
-            self.fail(header, f"应为用 ; 分隔的整数,实际为 {self.text(header)!r}")
+            self.fail(header, _("应为用 ; 分隔的整数,实际为 {actual}").format(
+                actual=repr(self.text(header))))
             return ()
         return tuple(n for n in numbers if n is not None)
 
@@ -98,7 +100,8 @@ class Row:
         for stored, label in shown.items():
             if raw in (stored, label):
                 return stored
-        self.fail(header, f"应为 {'、'.join(shown.values())} 之一,实际为 {raw!r}")
+        self.fail(header, _("应为 {expected} 之一,实际为 {actual}").format(
+            expected="、".join(shown.values()), actual=repr(raw)))
         return None
 
     def flag(self, header: str) -> bool:
@@ -107,7 +110,7 @@ class Row:
             return False
         if raw in (YES, "true", "1", "yes"):
             return True
-        self.fail(header, f"应为“{YES}”或留空,实际为 {raw!r}")
+        self.fail(header, _("应为“{yes}”或留空,实际为 {actual}").format(yes=YES, actual=repr(raw)))
         return False
 
 
@@ -119,7 +122,7 @@ def as_text(row: Row, header: str, value: Any) -> str | None:
     if isinstance(value, int | float):
         return str(as_int(value) if as_int(value) is not None else value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        row.fail(header, "应为文本,Excel 把它转成了日期或时间;请把单元格格式设为“文本”后重填")
+        row.fail(header, _("应为文本,Excel 把它转成了日期或时间;请把单元格格式设为“文本”后重填"))
         return None
     return str(value).strip() or None
 

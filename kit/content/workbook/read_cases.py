@@ -10,6 +10,7 @@ from kit.content.workbook import layout as L
 from kit.content.workbook.cells import Problems, Row
 from kit.content.workbook.readers import Loc, Read, duplicates, file_of, validated
 from kit.content.workbook.sheets import rows
+from kit.i18n import _
 
 FIELDS = {"id": "id", "kind": "类型", "title": "标题", "modules": "模块", "difficulty": "难度",
           "narrative": "案情", "facts": "关键事实", "sources": "来源"}
@@ -72,7 +73,7 @@ class CaseSheet:
             if case is not None and file is not None:
                 self.check(row, case)
                 out.append(Read(row, case, file))
-        duplicates(out, lambda r: r.entry.id, "id", "案例 id ")
+        duplicates(out, lambda r: r.entry.id, "id", _("案例 id "))
         return out
 
     def check(self, row: Row, case: Case) -> None:
@@ -80,22 +81,24 @@ class CaseSheet:
             check_codes(row, self.key_headers[dim_id], self.dims[dim_id], codes)
         for dim_id in case.explanations:
             if dim_id not in case.key:
-                row.fail(f"{L.EXPLAIN}[{dim_id}]", "该维度没有答案,这条解析不会显示")
+                row.fail(f"{L.EXPLAIN}[{dim_id}]", _("该维度没有答案,这条解析不会显示"))
         if case.kind == "complaint":
             for dim_id in COMPLAINT_DIMENSIONS:
                 if dim_id not in case.key:
                     row.fail(self.key_headers.get(dim_id, "id"),
-                             f"投诉案例必须填写维度 {dim_id} 的答案(不能为空)")
+                             _("投诉案例必须填写维度 {dim} 的答案(不能为空)").format(dim=dim_id))
 
 
 def check_codes(row: Row, header: str, dim: Dimension, codes: tuple[str, ...]) -> None:
     unknown = [c for c in codes if dim.label(c) is None]
     if unknown:
-        row.fail(header, f"标签 {'、'.join(unknown)} 不属于维度「{dim.name}」"
-                         f"(可选:{'、'.join(dim.codes)})")
+        row.fail(header, _("标签 {codes} 不属于维度「{dim}」(可选:{allowed})").format(
+            codes="、".join(unknown), dim=dim.name, allowed="、".join(dim.codes)))
     elif len(set(codes)) != len(codes):
-        row.fail(header, "同一标签填了两次")
+        row.fail(header, _("同一标签填了两次"))
     elif dim.cardinality == "single" and len(codes) != 1:
-        row.fail(header, f"「{dim.name}」是单选维度,只能填 1 个标签,实际填了 {len(codes)} 个")
+        row.fail(header, _("「{dim}」是单选维度,只能填 1 个标签,实际填了 {count} 个").format(
+            dim=dim.name, count=len(codes)))
     elif len(codes) > 1 and set(codes) & set(dim.exclusive):
-        row.fail(header, f"{'/'.join(dim.exclusive)} 只能单独填写,不能与其他标签同时出现")
+        row.fail(header, _("{codes} 只能单独填写,不能与其他标签同时出现").format(
+            codes="/".join(dim.exclusive)))

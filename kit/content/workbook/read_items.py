@@ -9,6 +9,7 @@ from kit.content.workbook import layout as L
 from kit.content.workbook.cells import Problems, Row
 from kit.content.workbook.readers import Loc, Read, file_of, validated
 from kit.content.workbook.sheets import rows
+from kit.i18n import _
 
 FIELDS = {"id": "id", "module": "模块", "topic": "主题", "question": "题干", "choice": "题型",
           "answer": "答案", "explanation": "解析", "source": "出处", "draft": "草稿"}
@@ -26,12 +27,12 @@ def _options(row: Row, tf: bool) -> list[dict[str, str]]:
     if tf:
         for code, text in filled:
             if text:
-                row.fail(L.option_header(code), "判断题不填选项(选项固定为“正确”“错误”)")
+                row.fail(L.option_header(code), _("判断题不填选项(选项固定为“正确”“错误”)"))
         return [{"code": c, "text": t} for c, t in L.TF_OPTIONS]
     last = max((i for i, (_, t) in enumerate(filled) if t), default=-1)
     for code, text in filled[:last + 1]:
         if not text:
-            row.fail(L.option_header(code), "选项之间不能留空:请把后面的选项前移")
+            row.fail(L.option_header(code), _("选项之间不能留空:请把后面的选项前移"))
     return [{"code": c, "text": t} for c, t in filled[:last + 1] if t]
 
 
@@ -42,7 +43,8 @@ def _answer(row: Row, tf: bool, codes: list[str]) -> tuple[str, ...] | None:
     if tf:
         found = [c for c, words in TRUE_WORDS.items() if raw.upper() in words]
         if not found:
-            row.fail("答案", f"判断题的答案应为“正确”或“错误”,实际为 {raw!r}")
+            row.fail("答案", _("判断题的答案应为“正确”或“错误”,实际为 {actual}").format(
+                actual=repr(raw)))
         return tuple(found) or None
     parts = row.codes("答案")
     if len(parts) == 1 and len(parts[0]) > 1 and all(len(c) == 1 for c in codes):
@@ -74,14 +76,15 @@ def header_of(loc: Loc) -> str:
 def check(row: Row, item: Item, quiz: bool) -> None:
     codes = [o.code for o in item.options]
     if quiz and not item.answer:
-        row.fail("答案", "测验题必须填写答案")
+        row.fail("答案", _("测验题必须填写答案"))
     for code in item.answer or ():
         if code not in codes:
-            row.fail("答案", f"答案 {code!r} 不在选项中(选项:{'、'.join(codes)})")
+            row.fail("答案", _("答案 {code} 不在选项中(选项:{options})").format(
+                code=repr(code), options="、".join(codes)))
     if item.answer and item.choice == "single" and len(item.answer) != 1:
-        row.fail("答案", f"单选题只能有 1 个答案,实际 {len(item.answer)} 个")
+        row.fail("答案", _("单选题只能有 1 个答案,实际 {count} 个").format(count=len(item.answer)))
     if quiz and item.explanation is None and not item.draft:
-        row.fail("解析", "测验题必须填写解析(未完成的题请在“草稿”列填“是”)")
+        row.fail("解析", _("测验题必须填写解析(未完成的题请在“草稿”列填“是”)"))
 
 
 def read_items(ws: Any, problems: Problems, quiz: bool) -> list[Read[Item]]:

@@ -10,6 +10,7 @@ from kit.content.workbook import layout as L
 from kit.content.workbook.cells import Problems, Row
 from kit.content.workbook.readers import Loc, first_header, validated
 from kit.content.workbook.sheets import rows
+from kit.i18n import _
 
 FIELDS = {"id": "规则", "kind": "类型", "title": "标题", "message": "提示", "patterns": "模式",
           "regex": "正则", "sections": "分节", "source": "出处", "severity": "级别"}
@@ -44,13 +45,14 @@ def _head(row: Row, found: dict[str, _Set], ident: str) -> None:
         return
     for key, header in SET_FIELDS.items():
         if head[key] != current.head[key]:
-            row.fail(header, f"与同一规则集的第 {current.row.number} 行不一致:"
-                             "同一规则集的每一行应填写相同的值")
+            row.fail(header, _("与同一规则集的第 {row} 行不一致:同一规则集的每一行应填写相同的值"
+                               ).format(row=current.row.number))
 
 
 def _place(row: Row, group: _Set, rule: Rule, seen: set[tuple[str, str]]) -> None:
     if (group.head["id"], rule.id) in seen:
-        row.fail("规则", f"规则集 {group.head['id']} 中的规则 id 重复:{rule.id!r}")
+        row.fail("规则", _("规则集 {ruleset} 中的规则 id 重复:{rule}").format(
+            ruleset=group.head["id"], rule=repr(rule.id)))
         return
     seen.add((group.head["id"], rule.id))
     at = next((i for i, (r, _) in enumerate(group.rules) if r.id == rule.id), len(group.rules))
@@ -62,7 +64,7 @@ def _read_rows(ws: Any, problems: Problems, found: dict[str, _Set]) -> None:
     for row in rows(ws, L.RULES, L.RULE_HEADERS.__contains__, L.RULE_HEADERS, problems):
         ident = row.text("规则集")
         if ident is None:
-            row.fail("规则集", "缺少规则集 id")
+            row.fail("规则集", _("缺少规则集 id"))
             continue
         _head(row, found, ident)
         rule = _rule(row)

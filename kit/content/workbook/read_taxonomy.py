@@ -10,6 +10,7 @@ from kit.content.workbook import layout as L
 from kit.content.workbook.cells import Problems, Row
 from kit.content.workbook.readers import Loc, validated
 from kit.content.workbook.sheets import rows
+from kit.i18n import _
 
 DIM_FIELDS = {"id": "id", "name": "名称", "description": "说明", "cardinality": "选择方式",
               "exclusive": "互斥标签"}
@@ -27,9 +28,10 @@ def _dimension_rows(ws: Any, problems: Problems, found: dict[str, _Dim]) -> None
     for row in rows(ws, L.DIMS, L.DIM_HEADERS.__contains__, L.DIM_HEADERS, problems):
         ident = row.text("id")
         if ident is None:
-            row.fail("id", "缺少维度 id")
+            row.fail("id", _("缺少维度 id"))
         elif ident in found and (first := found[ident].row) is not None:
-            row.fail("id", f"维度 id 重复:{ident!r}(首次出现在 {L.DIMS}!{first.cell('id').coord})")
+            row.fail("id", _("维度 id 重复:{ident}(首次出现在 {first})").format(
+                ident=repr(ident), first=f"{L.DIMS}!{first.cell('id').coord}"))
         else:
             old = found.get(ident)
             data = {"id": ident, "name": row.text("名称"), "description": row.text("说明"),
@@ -43,14 +45,15 @@ def _label_rows(ws: Any, problems: Problems, found: dict[str, _Dim]) -> None:
     for row in rows(ws, L.LABELS, L.LABEL_HEADERS.__contains__, L.LABEL_HEADERS, problems):
         dim, code = row.text("维度"), row.text("编码")
         if dim not in found:
-            row.fail("维度", f"维度 {dim!r} 不在“{L.DIMS}”工作表中")
+            row.fail("维度", _("维度 {dim} 不在“{sheet}”工作表中").format(
+                dim=repr(dim), sheet=L.DIMS))
             continue
         if code is None:
-            row.fail("编码", "缺少标签编码")
+            row.fail("编码", _("缺少标签编码"))
             continue
         if (dim, code) in seen:
-            row.fail("编码", f"维度 {dim} 的标签编码重复:{code!r}(首次出现在 "
-                            f"{L.LABELS}!{seen[dim, code].cell('编码').coord})")
+            row.fail("编码", _("维度 {dim} 的标签编码重复:{code}(首次出现在 {first})").format(
+                dim=dim, code=repr(code), first=f"{L.LABELS}!{seen[dim, code].cell('编码').coord}"))
             continue
         seen[dim, code] = row
         data = {"code": code, "name": row.text("名称"), "description": row.text("说明")}
@@ -75,12 +78,13 @@ def _validate(dim: _Dim) -> Dimension | None:
     if dim.row is None:
         return Dimension.model_validate(data)  # its own fields unchanged, its labels checked
     if len(dim.labels) < 2:
-        dim.row.fail("id", f"维度至少需要 2 个标签(在“{L.LABELS}”工作表中添加)")
+        dim.row.fail("id", _("维度至少需要 2 个标签(在“{sheet}”工作表中添加)").format(
+            sheet=L.LABELS))
         return None
     codes = {d["code"] for d, _ in dim.labels}
     for code in dim.data["exclusive"]:
         if code not in codes:
-            dim.row.fail("互斥标签", f"互斥标签 {code} 不是该维度的标签")
+            dim.row.fail("互斥标签", _("互斥标签 {code} 不是该维度的标签").format(code=code))
     return validated(dim.row, Dimension, data, _dim_header)
 
 

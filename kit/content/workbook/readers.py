@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from kit.content.problems import message_zh
 from kit.content.workbook.cells import Row
+from kit.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*\.yaml$")
@@ -34,7 +35,7 @@ def validated(row: Row, model: type[M], data: dict[str, Any],
     except ValidationError as exc:
         for err in exc.errors():
             empty = err["type"] == "missing" or err.get("input", "") is None
-            row.fail(header_of(tuple(err["loc"])), "必填,不能为空" if empty else message_zh(err))
+            row.fail(header_of(tuple(err["loc"])), _("必填,不能为空") if empty else message_zh(err))
         return None
 
 
@@ -46,11 +47,12 @@ def first_header(table: dict[str, str], default: str) -> Callable[[Loc], str]:
 def file_of(row: Row, kind: str) -> str | None:
     name = row.text("文件")
     if name is None:
-        row.fail("文件", "请填写这一条所在的 YAML 文件名")
+        row.fail("文件", _("请填写这一条所在的 YAML 文件名"))
         return None
     name = name.removeprefix(f"{kind}/")
     if not FILE_NAME.match(name):
-        row.fail("文件", f"文件名只能用小写字母、数字、_ 和 -,并以 .yaml 结尾,实际为 {name!r}")
+        row.fail("文件", _("文件名只能用小写字母、数字、_ 和 -,并以 .yaml 结尾,实际为 {actual}"
+                           ).format(actual=repr(name)))
         return None
     return f"{kind}/{name}"
 
@@ -62,7 +64,7 @@ def duplicates(reads: Iterable[Read[Any]], key: Callable[[Read[Any]], str], head
         ident = key(read)
         if ident in seen:
             first = seen[ident].row
-            read.row.fail(header, f"{what}重复:{ident!r}(首次出现在 {first.sheet}!"
-                                  f"{first.cell(header).coord})")
+            read.row.fail(header, _("{what}重复:{ident}(首次出现在 {first})").format(
+                what=what, ident=repr(ident), first=f"{first.sheet}!{first.cell(header).coord}"))
         else:
             seen[ident] = read

@@ -26,6 +26,7 @@ from kit.content.workbook.layout import (
     option_header,
 )
 from kit.content.workbook.snapshot import Placed
+from kit.i18n import _
 
 Cells = dict[str, Any]
 
@@ -40,7 +41,8 @@ def joined(values: tuple[Any, ...]) -> str | None:
 
 def lines(values: tuple[str, ...], what: str, ident: str) -> str | None:
     if any("\n" in v for v in values):
-        raise NotRepresentable(f"{ident}: {what}中有一条含换行,工作簿里无法区分条目")
+        raise NotRepresentable(_("{id}: {field}中有一条含换行,工作簿里无法区分条目").format(
+            id=ident, field=what))
     return "\n".join(values) or None
 
 
@@ -85,8 +87,9 @@ def item_cells(item: Item, file: str | None) -> Cells:
 def _options(item: Item) -> Cells:
     codes = tuple(o.code for o in item.options)
     if codes != tuple(OPTION_LETTERS[:len(codes)]):
-        raise NotRepresentable(f"{item.id}: 选项编码 {'、'.join(codes)} 不是 A、B、C… 的顺序,"
-                               f"也不是判断题的 T/F(最多 {len(OPTION_LETTERS)} 个选项)")
+        raise NotRepresentable(_("{id}: 选项编码 {codes} 不是 A、B、C… 的顺序,"
+                                 "也不是判断题的 T/F(最多 {count} 个选项)").format(
+            id=item.id, codes="、".join(codes), count=len(OPTION_LETTERS)))
     return {option_header(o.code): o.text for o in item.options}
 
 

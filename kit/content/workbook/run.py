@@ -21,6 +21,7 @@ from kit.content.workbook.read_taxonomy import read_taxonomy
 from kit.content.workbook.readers import duplicates
 from kit.content.workbook.rows_out import NotRepresentable
 from kit.content.workbook.snapshot import Snapshot, snapshot
+from kit.i18n import N_, _
 
 SHEETS = (L.CASES, L.QUIZ, L.POLLS, L.DIMS, L.LABELS, L.RULES)
 
@@ -35,7 +36,7 @@ def _current(data_dir: Path) -> Snapshot | None:
     try:
         return snapshot(data_dir)
     except CourseInvalid as exc:
-        print("内容目录未通过校验,请先运行 kit validate 并修复:", *exc.problems, sep="\n")
+        print(_("内容目录未通过校验,请先运行 kit validate 并修复:"), *exc.problems, sep="\n")
         return None
 
 
@@ -48,13 +49,14 @@ def export_xlsx(data_dir: Path, path: Path) -> int:
     try:
         export_workbook(snap, path)
     except NotRepresentable as exc:
-        print(f"未导出:{exc}")
+        print(_("未导出:{problem}").format(problem=exc))
         return 1
     labels = sum(len(d.labels) for d in snap.taxonomy.dimensions)
     rules = sum(len(r.rules) for r in snap.rulesets)
-    print(f"已导出:{path}(案例 {len(snap.cases)} 条、测验题 {len(snap.quizzes)} 道、"
-          f"投票题 {len(snap.polls)} 道、维度 {len(snap.taxonomy.dimensions)} 个、"
-          f"标签 {labels} 个、规则 {rules} 条)")
+    print(_("已导出:{path}(案例 {cases} 条、测验题 {quizzes} 道、投票题 {polls} 道、"
+            "维度 {dims} 个、标签 {labels} 个、规则 {rules} 条)").format(
+        path=path, cases=len(snap.cases), quizzes=len(snap.quizzes), polls=len(snap.polls),
+        dims=len(snap.taxonomy.dimensions), labels=labels, rules=rules))
     return 0
 
 
@@ -74,14 +76,14 @@ def read(wb: Any, name: str, snap: Snapshot) -> Outcome:
         if L.CASES in wb.sheetnames else None
     quiz = read_items(wb[L.QUIZ], problems, True) if L.QUIZ in wb.sheetnames else None
     polls = read_items(wb[L.POLLS], problems, False) if L.POLLS in wb.sheetnames else None
-    duplicates([*(quiz or []), *(polls or [])], lambda r: r.entry.id, "id", "题目 id ")
+    duplicates([*(quiz or []), *(polls or [])], lambda r: r.entry.id, "id", _("题目 id "))
     rulesets = read_rules(wb, problems, snap.rulesets)
     if problems.found:
         return Outcome(tuple(map(str, sorted(problems.found, key=_order(wb)))), None)
     plan = P.Plan()
-    for reads, old, kind in ((cases, [(p.file, p.entry) for p in snap.cases], "案例"),
-                             (quiz, [(p.file, p.entry) for p in snap.quizzes], "测验题"),
-                             (polls, P.polls_placed(snap), "投票题")):
+    for reads, old, kind in ((cases, [(p.file, p.entry) for p in snap.cases], N_("案例")),
+                             (quiz, [(p.file, p.entry) for p in snap.quizzes], N_("测验题")),
+                             (polls, P.polls_placed(snap), N_("投票题"))):
         if reads is not None:
             P.entries(plan, snap.root, old, reads, kind)
     P.taxonomy(plan, snap, new_taxonomy or snap.taxonomy)
@@ -98,11 +100,13 @@ def import_xlsx(data_dir: Path, path: Path, dry_run: bool) -> int:
     try:
         wb = load_workbook(path, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        print(f"{path.name}: 无法作为 Excel 工作簿(.xlsx)打开:{exc}")
+        print(_("{name}: 无法作为 Excel 工作簿(.xlsx)打开:{error}").format(
+            name=path.name, error=exc))
         return 1
     outcome = read(wb, path.name, snap)
     if outcome.plan is None:
-        print(*outcome.problems, f"共 {len(outcome.problems)} 个问题,未写入任何文件。", sep="\n")
+        print(*outcome.problems, _("共 {count} 个问题,未写入任何文件。").format(
+            count=len(outcome.problems)), sep="\n")
         return 1
     return _apply(data_dir, outcome.plan, dry_run)
 
@@ -110,20 +114,22 @@ def import_xlsx(data_dir: Path, path: Path, dry_run: bool) -> int:
 def _apply(data_dir: Path, plan: P.Plan, dry_run: bool) -> int:
     for kind, ids in plan.kept.items():
         if ids:
-            shown = "、".join(ids[:10]) + (" 等" if len(ids) > 10 else "")
-            print(f"工作簿中没有这些{kind},data/ 中保持不变:{shown}")
+            shown = _("、").join(ids[:10]) + (_(" 等") if len(ids) > 10 else "")
+            print(_("工作簿中没有这些{kind},data/ 中保持不变:{ids}").format(
+                kind=_(kind), ids=shown))
     if not plan.files:
-        print("工作簿与 data/ 一致:没有需要写入的改动。")
+        print(_("工作簿与 data/ 一致:没有需要写入的改动。"))
         return 0
     if found := trial_check(data_dir, plan.files):
-        print(*found, "导入后的 YAML 未通过校验,未写入任何文件。", sep="\n")
+        print(*found, _("导入后的 YAML 未通过校验,未写入任何文件。"), sep="\n")
         return 1
     for rel in sorted(plan.files):
-        shown = "、".join(plan.changed.get(rel, []))
-        print(f"  {rel}:" + ("(条目已全部移走,删除此文件)" if plan.files[rel] is None else shown))
+        shown = _("、").join(plan.changed.get(rel, []))
+        gone = _("(条目已全部移走,删除此文件)")
+        print(f"  {rel}:" + (gone if plan.files[rel] is None else shown))
     if dry_run:
-        print(f"--dry-run:以上 {len(plan.files)} 个文件将被改写,未写入。")
+        print(_("--dry-run:以上 {count} 个文件将被改写,未写入。").format(count=len(plan.files)))
         return 0
     write_all(data_dir, plan.files)
-    print(f"已写入 {len(plan.files)} 个文件;运行 kit validate 可再次确认。")
+    print(_("已写入 {count} 个文件;运行 kit validate 可再次确认。").format(count=len(plan.files)))
     return 0

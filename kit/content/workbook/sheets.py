@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kit.content.workbook.cells import Cell, Problems, Row, coord, nonempty
+from kit.i18n import _
 
 HeaderCheck = Callable[[str], bool]
 
@@ -15,8 +16,9 @@ def _merged(ws: Any, sheet: str, names: dict[int, str], problems: Problems) -> s
     inside: set[str] = set()
     for rng in ws.merged_cells.ranges:
         first = coord(rng.min_row, rng.min_col)
-        problems.add(sheet, first, names.get(rng.min_col, "(合并单元格)"),
-                     f"合并了单元格 {rng.coord}:请取消合并,并在每一行各自填写", block=True)
+        problems.add(sheet, first, names.get(rng.min_col, _("(合并单元格)")),
+                     _("合并了单元格 {cells}:请取消合并,并在每一行各自填写").format(
+                         cells=rng.coord), block=True)
         for row in range(rng.min_row, rng.max_row + 1):
             for col in range(rng.min_col, rng.max_col + 1):
                 inside.add(coord(row, col))
@@ -27,10 +29,12 @@ def _merged(ws: Any, sheet: str, names: dict[int, str], problems: Problems) -> s
 def _value(cell: Any, sheet: str, header: str, problems: Problems) -> Any:
     if cell.data_type == "f":
         problems.add(sheet, cell.coordinate, header,
-                     f"单元格是公式({cell.value}):请改为直接填写的值", block=True)
+                     _("单元格是公式({formula}):请改为直接填写的值").format(formula=cell.value),
+                     block=True)
         return None
     if cell.data_type == "e":
-        problems.add(sheet, cell.coordinate, header, f"单元格是错误值 {cell.value}", block=True)
+        problems.add(sheet, cell.coordinate, header,
+                     _("单元格是错误值 {value}").format(value=cell.value), block=True)
         return None
     return cell.value
 
@@ -43,14 +47,14 @@ def headers(ws: Any, sheet: str, known: HeaderCheck, required: tuple[str, ...],
         if not text:
             continue
         if text in found.values():
-            problems.add(sheet, cell.coordinate, text, "列标题重复")
+            problems.add(sheet, cell.coordinate, text, _("列标题重复"))
         elif not known(text):
-            problems.add(sheet, cell.coordinate, text, "不认识的列标题(是否改动了标题?)")
+            problems.add(sheet, cell.coordinate, text, _("不认识的列标题(是否改动了标题?)"))
         else:
             found[cell.column] = text
     for name in required:
         if name not in found.values():
-            problems.add(sheet, "A1", name, f"缺少列「{name}」")
+            problems.add(sheet, "A1", name, _("缺少列「{column}」").format(column=name))
     return found
 
 
