@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kit.content import Course
-from kit.live import drafting, roleplay
+from kit.live import drafting, roleplay_read
 from kit.live.drafting import group_of
 from kit.logic.pacing import current_activity
 from kit.logic.phases import Phase
@@ -53,7 +53,7 @@ def read_snapshot(store: Store, course: Course, seat: Seat, rev: int,
         if together is not None:
             saved, group = drafting.restore(store, course, seat, current, together)
         if course.activity(current).kind == "roleplay":
-            played = roleplay.restore(store, course, replace(seat, group_no=group_no), current)
+            played = roleplay_read.restore(store, course, replace(seat, group_no=group_no), current)
     return Snapshot(live, current, phase, group_no, saved,
                     tallies(store, course, wid, current, phase), group, played)
 

@@ -12,44 +12,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from kit.content import Course
 from kit.i18n import _
+from kit.live.roleplay_read import from_group, restore
 from kit.logic.roleplay_play import Practice
-from kit.logic.roleplay_resume import current, resume
-from kit.state.common import NO_NOTE, Done, Note, Seat, noop
+from kit.logic.roleplay_resume import current
+from kit.state.common import NO_NOTE, Done, Note, noop
 from kit.state.roleplay import RoleplayState
 from kit.store import Store, participants, roleplay, roleplay_groups
 from kit.store.roleplay_groups import GroupPlay
 
 if TYPE_CHECKING:
     from kit.live.trainee import TraineeController
-
-
-def together(course: Course, activity_id: str) -> bool:
-    act = course.activity(activity_id)
-    return act.kind == "roleplay" and bool(getattr(act, "group", False))
-
-
-def _from_group(course: Course, activity_id: str, plays: list[GroupPlay], me: int,
-                group_no: int) -> RoleplayState:
-    scenario = course.scenarios[course.activity(activity_id).scenario]  # type: ignore[union-attr]
-    practice = resume(scenario, [(g.play.attempt, g.play.finished) for g in plays])
-    last = plays[-1] if plays else None
-    playing = last is not None and not last.play.finished
-    driver = last.driver if playing and last is not None else ""
-    driving = not playing or (last is not None and last.play.participant_id == me)
-    return RoleplayState(practice, True, group_no, driver, driving)
-
-
-def restore(store: Store, course: Course, seat: Seat, activity_id: str) -> RoleplayState:
-    """The role-play as stored for this trainee (or for their group)."""
-    scenario = course.scenarios[course.activity(activity_id).scenario]  # type: ignore[union-attr]
-    grouped = together(course, activity_id)
-    if grouped and seat.group_no is not None:
-        plays = roleplay_groups.of_group(store, seat.workshop_id, activity_id, seat.group_no)
-        return _from_group(course, activity_id, plays, seat.participant_id, seat.group_no)
-    mine = roleplay.mine(store, seat.participant_id, activity_id)
-    return RoleplayState(resume(scenario, [(p.attempt, p.finished) for p in mine]), grouped)
 
 
 class RoleplayFlow:
@@ -87,7 +60,7 @@ class RoleplayFlow:
             saved = roleplay_groups.save_group(store, seat.workshop_id, seat.participant_id,
                                                aid, rp.group_no, attempt, finished)
             plays = roleplay_groups.of_group(store, seat.workshop_id, aid, rp.group_no)
-            new = _from_group(cid, aid, plays, seat.participant_id, rp.group_no)
+            new = from_group(cid, aid, plays, seat.participant_id, rp.group_no)
             if saved.saved:
                 return new
             who = saved.current.driver
@@ -134,7 +107,7 @@ class RoleplayFlow:
             now = self.state
             if now is None or now.busy or now.group_no != group_no:
                 return
-            new = _from_group(self.page.course, aid, plays, seat.participant_id, group_no)
+            new = from_group(self.page.course, aid, plays, seat.participant_id, group_no)
             if not (_fresh_start(now.practice, new.practice) or _same(now, new)):
                 self._set(new)
 

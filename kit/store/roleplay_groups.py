@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select
 from kit.logic.roleplay_play import Attempt
 from kit.store.db import Store
 from kit.store.groupwork import lock
-from kit.store.roleplay import A, G, Played, _by_id, _check_open, _query, _write
+from kit.store.roleplay import A, G, Played, _by_id, _check_open, _played, _query, _write
 from kit.store.schema import attempts, group_plays, participants
 
 P = participants.c
@@ -85,11 +85,5 @@ def of_group(store: Store, workshop_id: int, activity_id: str,
              .join(participants, P.id == G.driver_id)
              .where(G.workshop_id == workshop_id, G.activity_id == activity_id,
                     G.group_no == group_no).order_by(G.number))
-    return store.read(lambda c: [GroupPlay(_played_row(r), r.driver_name)
+    return store.read(lambda c: [GroupPlay(_played(r), r.driver_name)
                                  for r in c.execute(query).all()])
-
-
-def _played_row(row: object) -> Played:
-    from kit.store.roleplay import _played
-
-    return _played(row)

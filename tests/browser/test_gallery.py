@@ -32,7 +32,8 @@ def test_gallery_shows_items_and_filters_offline(server: Server,
     cards.get_by_text(case.title, exact=False).first.wait_for(timeout=WIDGET_TIMEOUT)
     cards.get_by_text(item.question[:20], exact=False).first.wait_for(timeout=WIDGET_TIMEOUT)
     assert "课程内容预览" in page.title()
-    total = len(course.cases) + len(course.quizzes) + len(course.polls) + len(course.rubrics)
+    total = (len(course.cases) + len(course.quizzes) + len(course.polls) + len(course.rubrics)
+             + len(course.scenarios))
     page.get_by_text(f"共 {total} 条", exact=False).wait_for(timeout=WIDGET_TIMEOUT)
     page.locator("select").nth(1).select_option(label="测验题")
     page.get_by_text(f"共 {len(course.quizzes)} 条", exact=False).wait_for(
