@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kit.content import Course
 from kit.content.rubric_models import PeerReviewActivity
+from kit.i18n import _
 from kit.logic.pacing import current_activity
 from kit.logic.peer import deviation
 from kit.logic.phases import Phase
@@ -70,14 +71,14 @@ def people(store: Store, workshop_id: int, current: str | None) -> tuple[Person,
 
 def _status(p: Participant, current: str | None, done: bool, now: float) -> str:
     if now - p.last_seen > IDLE_AFTER:
-        return "离开或空闲"
+        return _("离开或空闲")
     if current is None:
-        return "等待中"
+        return _("等待中")
     if done:
-        return "已提交"
+        return _("已提交")
     if p.activity_id == current and p.status in ("working", "reviewing"):
-        return "互评中" if p.status == "reviewing" else "作答中"
-    return "未开始"
+        return _("互评中") if p.status == "reviewing" else _("作答中")
+    return _("未开始")
 
 
 def read_board(store: Store, course: Course, workshop_id: int, activity_id: str,

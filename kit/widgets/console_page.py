@@ -11,6 +11,7 @@ from collections.abc import Callable
 import ipywidgets as W
 
 from kit.content import Course
+from kit.i18n import N_, _
 from kit.state.common import noop
 from kit.state.console import ConsoleState, Download, Row
 from kit.state.events import ConsoleEvents
@@ -24,9 +25,9 @@ from kit.widgets.console_projector import ProjectorLink
 from kit.widgets.console_room import RoomControls, Roster
 from kit.widgets.peer_board import PeerBoardView
 
-KEY_ONCE = ("<div class='kit-banner kit-secret' role='alert'><b>讲师密钥:{key}</b><br>"
+KEY_ONCE = (N_("<div class='kit-banner kit-secret' role='alert'><b>讲师密钥:{key}</b><br>"
             "请勿投屏。密钥只显示这一次:请现在记下或复制;之后凭参与码和密钥在任何设备上"
-            "重新进入控制台。</div>")
+            "重新进入控制台。</div>"))
 
 
 class ConsolePage(View):
@@ -38,7 +39,7 @@ class ConsolePage(View):
         self.course, self.events, self.top, self._copy = course, events, top, copy
         self.login, self.create = LoginForm(events), CreateForm(course, events)
         self.notice, self.head, self.key_box = Notice(), W.HTML(), W.VBox()
-        self.title = W.HTML("<h2>讲师控制台</h2>")
+        self.title = W.HTML(_("<h2>讲师控制台</h2>"))
         self.current_box, self.board_box = W.VBox(), W.VBox()
         self.control: ActivityControl | None = None
         self.board: BoardView | PeerBoardView | None = None
@@ -46,10 +47,10 @@ class ConsolePage(View):
         self.projector = ProjectorLink(events, copy)
         self.roster, self.problems = Roster(events), Problems()
         self.exports = ExportPanel(events, deliver)
-        self.logout = ActionButton("退出控制台", events.logout, layout=W.Layout(width="auto"))
+        self.logout = ActionButton(_("退出控制台"), events.logout, layout=W.Layout(width="auto"))
         self.state = ConsoleState()
         self._key_shown: str | None = None
-        self.connecting = W.HTML("<div class='kit-card'>正在连接……</div>")
+        self.connecting = W.HTML(_("<div class='kit-card'>正在连接……</div>"))
         self.login_box = W.HBox([self.login, self.create], layout=W.Layout(flex_flow="row wrap"))
         super().__init__([*top, self.connecting])
         self.add_class("kit-console")
@@ -65,8 +66,8 @@ class ConsolePage(View):
         if state.screen != "live" or state.workshop is None:
             return self._screen([self.notice])
         ws = state.workshop
-        self._set(self.head, f"<h2>{esc(ws.title)}</h2><div class='kit-big'>参与码 "
-                             f"<b class='kit-code'>{esc(ws.code)}</b></div>")
+        self._set(self.head, _("<h2>{title}</h2><div class='kit-big'>参与码 <b class='kit-code'>"
+                               "{code}</b></div>").format(title=esc(ws.title), code=esc(ws.code)))
         self._key(state.key_once)
         self._current(state)
         self.room.render(state)
@@ -96,24 +97,24 @@ class ConsolePage(View):
         self._key_shown = key
         if key is None:
             return replace_children(self.key_box, [])
-        copy = W.Button(description="复制密钥", layout=W.Layout(width="auto"))
+        copy = W.Button(description=_("复制密钥"), layout=W.Layout(width="auto"))
         copy.on_click(lambda _: self._copy(key))
-        noted = W.Button(description="我已记下,隐藏密钥", layout=W.Layout(width="auto"))
+        noted = W.Button(description=_("我已记下,隐藏密钥"), layout=W.Layout(width="auto"))
         noted.on_click(lambda _: self.events.forget_key())
-        return replace_children(self.key_box, [W.HTML(KEY_ONCE.format(key=esc(key))),
+        return replace_children(self.key_box, [W.HTML(_(KEY_ONCE).format(key=esc(key))),
                                                W.HBox([copy, noted])])
 
     def _current(self, state: ConsoleState) -> None:
         row = next((r for r in state.rows if r.activity_id == state.shown), None)
         if row is None:
-            replace_children(self.current_box, [W.HTML("<div class='kit-card'>选择下方的活动开始。"
-                                                       "</div>")])
+            replace_children(self.current_box, [W.HTML(_("<div class='kit-card'>"
+                                                         "选择下方的活动开始。</div>"))])
             replace_children(self.board_box, [])
             self.control = self.board = None
             return
         if self.control is None or self.control.row.activity_id != row.activity_id:
             self.control = ActivityControl(row, self.events, big=True)
-            replace_children(self.current_box, [W.HTML("<h3>当前活动</h3>"), self.control])
+            replace_children(self.current_box, [W.HTML(_("<h3>当前活动</h3>")), self.control])
             self.board = self._board_for(row)
             replace_children(self.board_box, [self.board] if self.board else [])
         self.control.render(row, len(state.people))
