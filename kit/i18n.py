@@ -22,6 +22,9 @@ from pathlib import Path
 LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "kit"
 LANGS: Mapping[str, str] = {"zh": "中文", "en": "English"}
+"""Each language named in itself, as the language switch shows it."""
+LABEL = "语言 / Language"
+"""The switch's label, in both languages: it is how a reader of either finds it."""
 SOURCE = "zh"
 
 

@@ -90,6 +90,7 @@ class TraineeController(PageController):
         def then(found: tuple[Any, Any]) -> None:
             ws, who = found
             if ws and who:
+                self.set(lang=who.lang)  # the language chosen on joining comes back with them
                 return self._enter(Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no),
                                    token)
             if ws and self.hub_user:
@@ -102,13 +103,19 @@ class TraineeController(PageController):
     def _unavailable(self, note: Note) -> None:
         self.set(screen="unavailable", notice=Note(_(NO_STORE), "error"))
 
+    def language(self, lang: str) -> None:
+        """The trainee chose the UI language on the join form; it is kept when they join."""
+        self.set(lang=lang)
+
     def join(self, code: str, name: str, staff_id: str = "", done: Done = noop) -> None:
+        lang = self.state.lang
+
         def add(store: Store) -> tuple[Seat, str]:
             ws = workshops.by_code(store, code)
             if ws is None or ws.closed:
                 raise InputProblem(_(BAD_CODE))
             who, token = participants.join(store, ws.id, name, hub_user=self.hub_user or None,
-                                           staff_id=staff_id)
+                                           staff_id=staff_id, lang=lang)
             return Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no), token
 
         self.call(add, lambda found: self._enter(*found), done, what="加入")

@@ -18,14 +18,15 @@ FORMATS = (("xlsx", N_("下载 Excel 工作簿")), ("html", N_("下载打印报�
 
 
 class ExportPanel(View):
-    def __init__(self, events: ConsoleEvents, deliver: Callable[[Download], None]) -> None:
+    def __init__(self, events: ConsoleEvents, deliver: Callable[[Download], None],
+                 delivered: Download | None = None) -> None:
         self.events, self._deliver = events, deliver
         self.anonymise = W.Checkbox(description=_("以化名代替姓名"), value=False, indent=False)
         self.buttons = {fmt: ActionButton(_(text), self._exporter(fmt),
                                           layout=W.Layout(width="auto"))
                         for fmt, text in FORMATS}
         self.done = W.HTML()
-        self._last: Download | None = None
+        self._last = delivered  # a panel built again (new language) does not download twice
         super().__init__([W.HTML(_("<h3>导出</h3><small>导出文件含学员个人信息,只下载到本机,"
                                  "不在服务器上留存。</small>")), self.anonymise,
                           W.HBox(list(self.buttons.values()),

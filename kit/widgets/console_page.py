@@ -15,7 +15,7 @@ from kit.i18n import N_, _
 from kit.state.common import noop
 from kit.state.console import ConsoleState, Download, Row
 from kit.state.events import ConsoleEvents
-from kit.widgets._base import ActionButton, Notice, View, esc, replace_children
+from kit.widgets._base import ActionButton, Notice, View, close_tree, esc, replace_children
 from kit.widgets.board import BoardView
 from kit.widgets.console_activities import ActivityControl, ActivityList
 from kit.widgets.console_exports import ExportPanel
@@ -23,6 +23,7 @@ from kit.widgets.console_login import CreateForm, LoginForm
 from kit.widgets.console_problems import Problems
 from kit.widgets.console_projector import ProjectorLink
 from kit.widgets.console_room import RoomControls, Roster
+from kit.widgets.language import LanguageToggle
 from kit.widgets.peer_board import PeerBoardView
 
 KEY_ONCE = (N_("<div class='kit-banner kit-secret' role='alert'><b>讲师密钥:{key}</b><br>"
@@ -37,6 +38,17 @@ class ConsolePage(View):
                  deliver: Callable[[Download], None], copy: Callable[[str], None],
                  top: tuple[W.Widget, ...] = ()) -> None:
         self.course, self.events, self.top, self._copy = course, events, top, copy
+        self._deliver = deliver
+        self.state = ConsoleState()
+        super().__init__([*top])
+        self._build()
+        self.children = (*top, self.connecting)
+        self.add_class("kit-console")
+
+    def _build(self) -> None:
+        """Every view of the page, in the page's current language."""
+        events, course, copy = self.events, self.course, self._copy
+        self.lang = LanguageToggle(events.language)
         self.login, self.create = LoginForm(events), CreateForm(course, events)
         self.notice, self.head, self.key_box = Notice(), W.HTML(), W.VBox()
         self.title = W.HTML(_("<h2>讲师控制台</h2>"))
@@ -46,14 +58,23 @@ class ConsolePage(View):
         self.room, self.activities = RoomControls(events), ActivityList(events)
         self.projector = ProjectorLink(events, copy)
         self.roster, self.problems = Roster(events), Problems()
-        self.exports = ExportPanel(events, deliver)
+        self.exports = ExportPanel(events, self._deliver, self.state.download)
         self.logout = ActionButton(_("退出控制台"), events.logout, layout=W.Layout(width="auto"))
-        self.state = ConsoleState()
         self._key_shown: str | None = None
         self.connecting = W.HTML(_("<div class='kit-card'>正在连接……</div>"))
         self.login_box = W.HBox([self.login, self.create], layout=W.Layout(flex_flow="row wrap"))
-        super().__init__([*top, self.connecting])
-        self.add_class("kit-console")
+
+    def relabel(self) -> None:
+        """The console's language changed: build every view again in it, show the same state."""
+        old = [self.lang, self.login, self.create, self.notice, self.head, self.key_box,
+               self.title, self.current_box, self.board_box, self.room, self.activities,
+               self.projector, self.roster, self.problems, self.exports, self.logout,
+               self.connecting, self.login_box]
+        self._build()
+        self.children = (*self.top, self.connecting)
+        self.render(self.state)
+        for view in old:
+            close_tree(view)
 
     def render(self, state: ConsoleState) -> None:
         self.state = state
@@ -61,7 +82,7 @@ class ConsolePage(View):
             if state.code and not self.login.code.value:
                 self.login.code.value = state.code
             self.login.notice.note(state.notice)
-            return self._screen([self.title, self.login_box])
+            return self._screen([self.lang, self.title, self.login_box])
         self.notice.note(state.notice)
         if state.screen != "live" or state.workshop is None:
             return self._screen([self.notice])
@@ -76,7 +97,7 @@ class ConsolePage(View):
         self.roster.render(state.people)
         self.problems.render(state.problems)
         self.exports.render(state.download)
-        return self._screen([self.head, self.key_box, self.notice, self.problems,
+        return self._screen([self.lang, self.head, self.key_box, self.notice, self.problems,
                              self.current_box, self.board_box, self.projector, self.room,
                              self.activities, self.roster, self.exports, self.logout])
 

@@ -16,6 +16,7 @@ from kit.logic.copycheck import Finding, Review
 from kit.widgets._base import Notice, View, error_boundary, esc
 
 MAX_CHARS = 5000
+TITLE = N_("文案审查")
 PLACEHOLDER = N_("把要审查的营销文案（海报、短信、推文、话术……）粘贴到这里")
 _MARK = "background:#ffe08a;border-radius:3px;padding:0 1px"
 _TAG = "font-size:0.75em;color:#b42318;font-weight:700;margin-left:1px"
@@ -37,10 +38,10 @@ def _spans(findings: Sequence[Finding]) -> list[tuple[int, int, list[str]]]:
 
 def highlight_html(text: str, findings: Sequence[Finding]) -> str:
     """The copy, escaped, with each finding's span marked and tagged with its codes."""
-    out, pos = [], 0
+    out, pos, sep = [], 0, _("、")
     for start, end, codes in _spans(findings):
         out.append(esc(text[pos:start]))
-        out.append(f'<mark style="{_MARK}" title="{esc(_("、").join(codes))}">'
+        out.append(f'<mark style="{_MARK}" title="{esc(sep.join(codes))}">'
                    f'{esc(text[start:end])}</mark><sup style="{_TAG}">{esc("/".join(codes))}</sup>')
         pos = end
     out.append(esc(text[pos:]))
@@ -76,7 +77,7 @@ class CopyReviewView(View):
                                      layout=W.Layout(min_width="96px", height="44px"))
         self.check_button.on_click(lambda _: self.check())
         self.notice, self.marked, self.result = Notice(), W.HTML(), W.HTML()
-        self.header = W.HTML(f"<h3>{esc(title or _('文案审查'))}</h3>")
+        self.header = W.HTML(f"<h3>{esc(title or _(TITLE))}</h3>")
         self.actions = W.HBox([self.check_button, self.notice],
                               layout=W.Layout(flex_flow="row wrap", align_items="center"))
         self.body = W.VBox([self.header, self.text, self.actions, self.marked, self.result],

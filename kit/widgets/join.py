@@ -1,4 +1,4 @@
-"""The join form: code and display name (or staff ID)."""
+"""The join form: the UI language, code and display name (or staff ID)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from kit.i18n import _
 from kit.state.common import Done, Note
 from kit.state.events import TraineeEvents
 from kit.widgets._base import ActionButton, Notice, View, error_boundary
+from kit.widgets.language import LanguageToggle
 
 
 class JoinForm(View):
@@ -18,10 +19,18 @@ class JoinForm(View):
         self.staff = W.Text(placeholder=_("工号(选填,用于培训记录)"), description=_("工号"))
         self.button = ActionButton(_("加入"), self._join, button_style="primary")
         self.notice = Notice()
-        super().__init__([W.HTML(_("<h2>加入消保工坊</h2><p>"
+        self.lang = LanguageToggle(events.language)
+        super().__init__([self.lang,
+                          W.HTML(_("<h2>加入消保工坊</h2><p>"
                                    "请输入讲师给出的参与码和您的姓名或工号。</p>")),
                           self.code, self.name, self.staff, self.button, self.notice])
         self.add_class("kit-join")
+
+    def keep(self, old: JoinForm) -> None:
+        """Carry what was typed into ``old`` over (the form is built again in a new language)."""
+        self.code.value, self.name.value, self.staff.value = (
+            old.code.value, old.name.value, old.staff.value)
+        self.notice.value = old.notice.value
 
     def submit(self) -> None:
         """Tap 加入, as a person would."""

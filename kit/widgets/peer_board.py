@@ -19,6 +19,7 @@ from kit.state.console import Board
 from kit.widgets._base import ActionButton, View, esc
 from kit.widgets.draft_text import draft_html
 
+PLAN = N_("方案")
 FLAGS = {"inappropriate": N_("不恰当"), "unhelpful": N_("没有帮助")}
 Override = Callable[[str, int | None, str, int, Done], None]
 Showcase = Callable[[str, int | None, Done], None]
@@ -69,7 +70,7 @@ class PeerBoardView(View):
         if self.board.names:
             return self.board.names.get(pid, str(pid))
         order = {p: i for i, p in enumerate(sorted(self.board.drafts), 1)}
-        return f"{kind or _('方案')} #{order.get(pid, 0)}"
+        return f"{kind or _(PLAN)} #{order.get(pid, 0)}"
 
     def render(self, board: Board, people: int = 0) -> None:
         self.board = board

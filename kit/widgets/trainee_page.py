@@ -42,6 +42,15 @@ class TraineePage(View):
         super().__init__([*top, self.connecting])
         self.add_class("kit-page")
 
+    def relabel(self) -> None:
+        """The page's language changed: build the views again in it (typed values kept)."""
+        old, self.form = self.form, JoinForm(self.events)
+        self.form.keep(old)
+        close_tree(old)
+        self.waiting.value, self.connecting.value = _(WAITING), _(CONNECTING)
+        self._replace(None)  # the activity's view is made again on the next render
+        self.render(self.state)
+
     def render(self, state: TraineeState) -> None:
         self.state = state
         if state.screen == "join":

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from kit.content import load_course
 from kit.content.scenario_models import Scenario
-from kit.content.scenario_rules import forced_ending, mood_word, move, path_score, points
 from kit.content.scenario_paths import enumerate_paths, explore, summarise
+from kit.content.scenario_rules import forced_ending, mood_word, move, path_score, points
 from kit.logic.roleplay_play import Attempt, Practice, begin, choose, play_path, score
 from kit.logic.roleplay_profile import profile
 from kit.settings import REPO_ROOT
