@@ -221,3 +221,24 @@ def test_the_default_stays_chinese_and_the_console_has_its_own_language(
     assert "Leave the console" in text and "Open for answers" in text and "退出控制台" not in text
     assert con.controller.state.screen == "live"
     close(con)
+
+
+def test_content_shows_its_english_fields_in_english_and_stays_chinese_without_them() -> None:
+    from kit.settings import REPO_ROOT
+    from kit.widgets.course_map import course_map
+
+    shipped = load_course(REPO_ROOT / "data")
+    module = shipped.module(1)
+    assert module.en is not None and module.en["title"].startswith("Financial consumer")
+    untitled = next(a for a in module.activities if not a.en)
+    use("en")
+    page = course_map(shipped, REPO_ROOT)
+    text = all_text(page)
+    assert "Module 1: Financial consumer rights protection policy explained" in text
+    assert "Policy quiz 1:" in text and untitled.title in text  # no en: shown in Chinese
+    assert "金融消费者权益保护政策解读" not in text and "Course map" in text
+    close(page)
+    use("zh")
+    page = course_map(shipped, REPO_ROOT)
+    assert "一、金融消费者权益保护政策解读" in all_text(page)
+    close(page)

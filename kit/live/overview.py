@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kit.content import Course
 from kit.content.rubric_models import PeerReviewActivity
-from kit.i18n import _
+from kit.i18n import _, title_of
 from kit.logic.pacing import current_activity
 from kit.logic.peer import deviation
 from kit.logic.phases import Phase
@@ -47,7 +47,7 @@ def read_overview(store: Store, course: Course, ws: WorkshopInfo, shown: tuple[s
     live = workshops.live_state(store, ws.id)
     counts = answered(store, course, ws.id)
     acts = [a for m in course.modules if m.number in ws.modules for a in m.activities]
-    rows = tuple(Row(a.id, a.title, a.kind, a.time_limit_min,
+    rows = tuple(Row(a.id, title_of(a), a.kind, a.time_limit_min,
                      live.states.get(a.id, Phase.WAITING), counts.get(a.id, 0)) for a in acts)
     current = current_activity(live.states, live.changed)
     problems = tuple(Problem(e.id, e.created_at, e.role, e.summary, e.detail)

@@ -12,7 +12,7 @@ import traitlets
 
 from kit.content import Course
 from kit.content.rubric_models import PeerReviewActivity
-from kit.i18n import _
+from kit.i18n import _, title_of
 from kit.live import log as kitlog
 from kit.live.console import info
 from kit.live.overview import answered, read_board, timer_of
@@ -45,7 +45,7 @@ def read_projector(store: Store, course: Course, ws: WorkshopInfo, base: str) ->
     if current is None:
         return state
     act = course.activity(current)
-    row = Row(act.id, act.title, act.kind, act.time_limit_min,
+    row = Row(act.id, title_of(act), act.kind, act.time_limit_min,
               live.states.get(act.id, Phase.WAITING), answered(store, course, ws.id).get(act.id, 0))
     board = read_board(store, course, ws.id, act.id, live, live.projector_names)
     labels = {a: names.get(a, _("方案 #{i}").format(

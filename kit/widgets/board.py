@@ -11,7 +11,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.htmlcharts import bars, matrix, percent
-from kit.i18n import _
+from kit.i18n import _, title_of
 from kit.logic import stats
 from kit.logic.agreement import agreement, reading
 from kit.logic.phases import Phase
@@ -99,7 +99,7 @@ class BoardView(View):
         self.board = Board(activity_id, Phase.WAITING)
         self.summary, self.body, self.where = W.HTML(), W.HTML(), W.HTML()
         self.confusion, self.checker, self.course = W.HTML(), W.HTML(), course
-        super().__init__([W.HTML(f"<h3>{esc(course.activity(activity_id).title)}</h3>"),
+        super().__init__([W.HTML(f"<h3>{esc(title_of(course.activity(activity_id)))}</h3>"),
                           self.summary, *([self._nav()] if len(self.questions) > 1 else []),
                           self.body, self.checker, self.confusion])
 

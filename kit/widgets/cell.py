@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Course
-from kit.i18n import N_, _
+from kit.i18n import N_, _, pick
 from kit.logic.phases import Phase
 from kit.state.activity import ActivityState
 from kit.state.console import ConsoleState, Row
@@ -25,7 +25,7 @@ class CellView(View):
                  top: tuple[W.Widget, ...] = ()) -> None:
         self.course, self.activity_id, self.events, self.top = course, activity_id, events, top
         act = course.activity(activity_id)
-        self.intro = W.HTML(f"<p>{esc(act.intro or '')}</p>{_(SOLO)}")
+        self.intro = W.HTML(f"<p>{esc(pick(act.intro or '', act.en, 'intro'))}</p>{_(SOLO)}")
         self.notice = Notice()
         self.mode = ""
         self.control: ActivityControl | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Course
-from kit.i18n import _
+from kit.i18n import _, title_of
 from kit.state.common import Done
 from kit.state.events import ConsoleEvents
 from kit.widgets._base import ActionButton, Notice, View, error_boundary, esc
@@ -36,7 +36,7 @@ class CreateForm(View):
         self._events = events
         self.title = W.Text(description=_("标题"), placeholder=_("例如:滨江支行消保培训"))
         self.instructor = W.Text(description=_("讲师"), placeholder=_("讲师姓名(选填,用于报告)"))
-        self.modules = {m.number: W.Checkbox(description=f"{m.number}. {m.title}", indent=False)
+        self.modules = {m.number: W.Checkbox(description=f"{m.number}. {title_of(m)}", indent=False)
                         for m in sorted(course.modules, key=lambda m: m.number)}
         kinds = {m.number: _("、").join(dict.fromkeys(KINDS[a.kind] for a in m.activities))
                  for m in course.modules}

@@ -7,7 +7,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from kit.content import Course, Module
-from kit.i18n import N_, _, current
+from kit.i18n import N_, _, current, title_of
 from kit.widgets._base import esc
 
 KINDS = {"classify": N_("案例分类"), "quiz": N_("测验"), "poll": N_("投票"),
@@ -23,7 +23,7 @@ def kind_name(kind: str) -> str:
 def module_heading(module: Module) -> str:
     """模块一、…; in English, Module 1: …"""
     numeral = NUMERALS[module.number - 1] if current() == "zh" else str(module.number)
-    return _("{numeral}、{title}").format(numeral=numeral, title=esc(module.title))
+    return _("{numeral}、{title}").format(numeral=numeral, title=esc(title_of(module)))
 
 
 def _module_html(module: Module, repo: Path) -> str:
@@ -32,7 +32,7 @@ def _module_html(module: Module, repo: Path) -> str:
     if (repo / module.notebook).exists():
         title = f'<a href="../{esc(module.notebook)}">{title}</a>'
     items = "".join(_("<li>{kind}:{title}({minutes} 分钟)</li>").format(
-        kind=esc(kind_name(a.kind)), title=esc(a.title), minutes=a.time_limit_min)
+        kind=esc(kind_name(a.kind)), title=esc(title_of(a)), minutes=a.time_limit_min)
         for a in module.activities)
     count = _("{n} 个活动,约 {minutes} 分钟").format(n=len(module.activities), minutes=minutes)
     return (f'<div class="kit-card"><div class="kit-big">{title}</div><div>{count}</div>'
@@ -50,7 +50,7 @@ def module_plan(course: Course, number: int) -> W.HTML:
     module = course.module(number)
     minutes = _("{minutes} 分钟")
     rows = "".join(
-        f"<tr><td>{esc(kind_name(a.kind))}</td><td>{esc(a.title)}</td>"
+        f"<tr><td>{esc(kind_name(a.kind))}</td><td>{esc(title_of(a))}</td>"
         f"<td style='text-align:right'>{minutes.format(minutes=a.time_limit_min)}</td></tr>"
         for a in module.activities)
     head = _("本模块现场活动")

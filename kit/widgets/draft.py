@@ -14,7 +14,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.content.rubric_models import DraftActivity
-from kit.i18n import _
+from kit.i18n import _, title_of
 from kit.logic import rules
 from kit.logic.drafting import completeness, section_count
 from kit.logic.phases import Phase
@@ -51,7 +51,7 @@ class DraftView(View):
         self.notice, self._note = Notice(), Note()
         self.submit_button = ActionButton(_("提交方案"), self._submit, button_style="primary")
         self._group: GroupState | None = None
-        super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3>"),
+        super().__init__([W.HTML(f"<h3>{esc(title_of(act))}</h3>"),
                           W.HTML(card_html(from_case(self.case, ()))), *self._sections(),
                           self.hints, W.HBox([self.submit_button, self.notice], layout=W.Layout(
                               flex_flow="row wrap", align_items="center")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Case, Course
-from kit.i18n import N_, _
+from kit.i18n import N_, _, title_of
 from kit.logic import classify
 from kit.logic.drill import DRILL_DIMENSIONS, Tally, pick
 from kit.logic.questions import from_case
@@ -22,7 +22,7 @@ class DrillView(View):
         self.dims = tuple(d for d in course.taxonomy.dimensions if d.id in DRILL_DIMENSIONS)
         cats = next((d.labels for d in self.dims if d.id == "category"), ())
         self.module = W.Dropdown(description=_("模块"), options=[(_(ANY), None)] + [
-            (f"{m.number}. {m.title}", m.number) for m in course.modules])
+            (f"{m.number}. {title_of(m)}", m.number) for m in course.modules])
         self.category = W.Dropdown(description=_("类别"), options=[(_(ANY), None)] + [
             (lab.name, lab.code) for lab in cats])
         self.difficulty = W.Dropdown(description=_("难度"), options=[(ANY, None), (_("入门"), 1),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Course
-from kit.i18n import N_, _
+from kit.i18n import N_, _, title_of
 from kit.logic import catalog
 from kit.logic.catalog import DIFFICULTY, KINDS, Entry
 from kit.logic.coverage import KINDS as UNUSED_KINDS
@@ -60,7 +60,7 @@ class Gallery(View):
         self.uses = uses(course)
         self.shown: tuple[Entry, ...] = ()
         self.module = W.Dropdown(description=_("模块"), options=[(_(ANY), None)] + [
-            (f"{m.number}. {m.title}", m.number) for m in course.modules])
+            (f"{m.number}. {title_of(m)}", m.number) for m in course.modules])
         self.kind = W.Dropdown(description=_("类型"), options=[(_(ANY), None)] + [
             (_(name), kind) for kind, name in KINDS.items()])
         self.difficulty = W.Dropdown(description=_("难度"), options=[(_(ANY), None)] + [

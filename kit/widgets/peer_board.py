@@ -11,7 +11,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.content.rubric_models import DraftActivity, PeerReviewActivity
-from kit.i18n import N_, _
+from kit.i18n import N_, _, title_of
 from kit.logic.peer import medians, reliability
 from kit.logic.phases import Phase
 from kit.state.common import Done
@@ -46,7 +46,7 @@ class PeerBoardView(View):
             (c.name, c.id) for c in (self.rubric.criteria if self.rubric else ())])
         self.o_score = W.Dropdown(description=_("改判为"),
                                   options=list(self.rubric.scores) if self.rubric else [])
-        parts: list[W.Widget] = [W.HTML(f"<h3>{esc(act.title)}</h3>"), self.names, self.summary]
+        parts: list[W.Widget] = [W.HTML(f"<h3>{esc(title_of(act))}</h3>"), self.names, self.summary]
         if self.review is not None:
             go = ActionButton(_("改判所选方案"), self._override, layout=W.Layout(width="auto"))
             parts += [self.scores, self.reliab, self.flags,

@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.content.rubric_models import DraftActivity, PeerReviewActivity
-from kit.i18n import N_, _
+from kit.i18n import N_, _, title_of
 from kit.state.activity import ActivityState
 from kit.state.common import Done
 from kit.state.events import ReviewEvents, WorkEvents
@@ -39,7 +39,7 @@ class ReviewView(View):
         self.rubric_input: RubricInput | None = None
         self.comment: W.Textarea | None = None
         self._screen: Any = None
-        super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3><small>{esc(_(HELP))}</small>"),
+        super().__init__([W.HTML(f"<h3>{esc(title_of(act))}</h3><small>{esc(_(HELP))}</small>"),
                           self.progress, self.notice, self.body, self.mark])
         self.add_class("kit-activity")
         if events is None:
