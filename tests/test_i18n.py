@@ -42,7 +42,7 @@ def chinese_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("KIT_LANG", raising=False)
     use(None)
     yield
-    use(None)
+    use("zh")  # before monkeypatch restores KIT_LANG: the source language, not the default
 
 
 # -- (a) the catalogue --------------------------------------------------------------------------
@@ -242,3 +242,21 @@ def test_content_shows_its_english_fields_in_english_and_stays_chinese_without_t
     page = course_map(shipped, REPO_ROOT)
     assert "一、金融消费者权益保护政策解读" in all_text(page)
     close(page)
+
+
+def test_kit_serve_lang_sets_the_default_for_every_page_kernel(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import kit.serve
+    from kit.cli import main
+
+    seen: dict[str, str] = {}
+    monkeypatch.setattr(kit.serve, "serve", lambda opts: seen.update(
+        lang=kit.serve.environment("sqlite://").get("KIT_LANG", "")) or 0)
+    monkeypatch.setenv("KIT_LANG", "zh")  # restored after the test
+    assert main(["serve", "--lang", "en", "--no-browser"]) == 0
+    assert seen == {"lang": "en"} and os.environ["KIT_LANG"] == "en"
+    assert use(None) == "en"  # what a page kernel started with that environment shows
+    with pytest.raises(SystemExit):
+        main(["serve", "--lang", "fr"])
