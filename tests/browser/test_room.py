@@ -16,7 +16,7 @@ SHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True, "locale": "zh-CN"}
 NAMES = ("投屏甲", "投屏乙")
-CASE, QUIZ, POLL = "日常八大投诉问题拆解", "政策测验一", "面对投诉时,你最常见的情绪是"
+CASE, QUIZ, POLL = "日常八大投诉问题拆解", "政策测验一", "面对投诉时，你最常见的情绪是"
 
 LAYOUT = """() => {
   const bad = [];
