@@ -92,9 +92,16 @@ function watchPressed() {
   pressedStates(document);
 }
 
+function declareLanguage(texts) {
+  // nbconvert's template says <html lang="en"> whatever the page shows: say what it shows
+  if (texts && texts.lang) document.documentElement.lang = texts.lang;
+}
+
 function render({ model, el }) {
   el.style.display = "none";
   watchPressed();
+  declareLanguage(model.get("texts"));
+  model.on("change:texts", () => declareLanguage(model.get("texts")));
   model.set("stored", stored());
   model.set("href", window.location.origin + window.location.pathname);
   if (model.get("query") === null) {  // the kernel did not get it from Voilà's request

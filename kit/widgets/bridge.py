@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlencode
 import anywidget
 import traitlets
 
-from kit.i18n import _
+from kit.i18n import _, current
 
 _ESM = (Path(__file__).with_name("bridge.js")).read_text(encoding="utf-8")
 _CSS = (Path(__file__).with_name("kit.css")).read_text(encoding="utf-8")
@@ -54,7 +54,8 @@ class PageBridge(anywidget.AnyWidget):
     pages of the same server)."""
     """The kit's values in the browser's storage (``None`` until the page reports them)."""
     texts = traitlets.Dict().tag(sync=True)
-    """The overlay's words (``label``, ``text``, ``button``), sent while the kernel is there."""
+    """The overlay's words (``label``, ``text``, ``button``), sent while the kernel is there,
+    and the page's language for ``<html lang>`` (``lang``: screen readers read by it)."""
     ping_seconds = traitlets.Int(5).tag(sync=True)
     shutdown_on_close = traitlets.Bool(True).tag(sync=True)
 
@@ -68,7 +69,8 @@ class PageBridge(anywidget.AnyWidget):
 
     def translate(self) -> None:
         """Put the overlay's words in the page's current language (call after a change)."""
-        self.texts = {"label": _("连接已中断"), "button": _("重新连接 / Reconnect"),
+        self.texts = {"lang": "zh-CN" if current() == "zh" else current(),
+                      "label": _("连接已中断"), "button": _("重新连接 / Reconnect"),
                       "text": _("与服务器的连接已中断(页面闲置过久、网络断开或服务器重启)。"
                                 "已保存的内容不会丢失,请点击下方按钮重新连接。")}
 

@@ -20,11 +20,13 @@ def test_a_trainee_joins_in_english_and_keeps_it(server: Server,
     page = ctx.new_page()
     page.goto(server.urls["学员"])
     page.get_by_placeholder("姓名或工号").wait_for(timeout=T)
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
     page.locator(".kit-lang .widget-toggle-button", has_text="English").click()
     page.get_by_placeholder("Name or staff ID").fill("Alex Chen")
     page.get_by_placeholder("e.g. K7M3Q").fill(ws.code)
     page.get_by_role("button", name="Join", exact=True).click()
     page.get_by_text("Please wait").wait_for(timeout=T)
+    assert page.evaluate("document.documentElement.lang") == "en"  # read out in English
 
     activities.set_state(store, ws.id, ACTIVITY, "open")
     page.get_by_text("Breaking down the eight common daily complaint problems").wait_for(
@@ -40,6 +42,7 @@ def test_a_trainee_joins_in_english_and_keeps_it(server: Server,
     again.wait_for(timeout=T)
     again.get_by_role("button", name="Submit", exact=True).wait_for(timeout=T)
     assert page.get_by_role("button", name="提交").count() == 0
+    assert page.evaluate("document.documentElement.lang") == "en"
     activities.set_state(store, ws.id, ACTIVITY, "closed")
     activities.set_state(store, ws.id, ACTIVITY, "revealed")
     page.get_by_text("Answer key").first.wait_for(timeout=T)
