@@ -6,14 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from kit.store import Store, activities, workshops
+from tests.browser.test_accessibility import audit
+from tests.browser.test_accessibility import axe as axe  # the fixture
 from tests.browser.test_live_room import T
 from tests.serverproc import Server
 
 ACTIVITY = "m3-daily-problems"
 
 
-def test_a_trainee_joins_in_english_and_keeps_it(server: Server,
-                                                 context: tuple[Any, Any]) -> None:
+def test_a_trainee_joins_in_english_and_keeps_it(server: Server, context: tuple[Any, Any],
+                                                 axe: str) -> None:
     ctx, outside = context
     store = Store(server.db)
     ws, _key = workshops.create(store, "English session", (3,))
@@ -23,6 +25,8 @@ def test_a_trainee_joins_in_english_and_keeps_it(server: Server,
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     page.locator(".kit-lang .widget-toggle-button", has_text="English").click()
     page.get_by_placeholder("Name or staff ID").fill("Alex Chen")
+    found: dict[str, Any] = {}
+    serious = {"join-en": audit(page, axe, "join-en", found)}
     page.get_by_placeholder("e.g. K7M3Q").fill(ws.code)
     page.get_by_role("button", name="Join", exact=True).click()
     page.get_by_text("Please wait").wait_for(timeout=T)
@@ -47,5 +51,8 @@ def test_a_trainee_joins_in_english_and_keeps_it(server: Server,
     activities.set_state(store, ws.id, ACTIVITY, "revealed")
     page.get_by_text("Answer key").first.wait_for(timeout=T)
     assert page.get_by_text("参考答案").count() == 0
+    serious["case-revealed-en"] = audit(page, axe, "case-revealed-en", found)
+    assert serious == {"join-en": [], "case-revealed-en": []}
+    assert found == {"join-en": [], "case-revealed-en": []}  # nothing moderate or minor either
     assert outside.urls == []
     store.dispose()
