@@ -215,12 +215,22 @@ def test_the_default_stays_chinese_and_the_console_has_its_own_language(
     ws, key = workshops.create(store, "滨江支行", (3,))
     con = open_console_as(course, store, ws.code, key)
     assert current() == "zh" and "退出控制台" in all_text(con.page)
+    kept: list[tuple[str, str | None]] = []
+    con.bridge.keep = lambda k, v: kept.append((k, v))  # what goes to the browser's storage
     con.page.lang.choose("en")
-    assert current() == "en"
+    assert current() == "en" and ("lang", "en") in kept
     text = all_text(con.page)
     assert "Leave the console" in text and "Open for answers" in text and "退出控制台" not in text
     assert con.controller.state.screen == "live"
     close(con)
+    use(None)  # a reload: a new kernel, in the default language, given the browser's storage
+    from kit.live.runner import Inline
+    from kit.pages.console import open_console
+
+    again = open_console(course, lambda: store, Inline(), autostart=False)
+    again.bridge.query, again.bridge.stored = "", {"lang": "en"}
+    assert current() == "en" and "Open an existing workshop" in all_text(again.page)
+    close(again)
 
 
 def test_content_shows_its_english_fields_in_english_and_stays_chinese_without_them() -> None:
