@@ -15,9 +15,9 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.content.scenario_models import Scenario
-from kit.content.scenario_paths import explore, summarise
 from kit.logic.matcher import Match, match
 from kit.logic.phases import Phase
+from kit.content.scenario_paths import explore, summarise
 from kit.logic.roleplay_play import Attempt, Practice, play_path
 from kit.state.activity import ActivityState
 from kit.widgets._base import Notice, View, error_boundary

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kit.content.scenario_models import ENDING_NAMES, Scenario
-from kit.content.scenario_rules import choice_at, points
 from kit.htmltext import esc
+from kit.content.scenario_rules import choice_at, points
 from kit.logic.roleplay_play import Attempt, PlayState, Step
 from kit.logic.roleplay_profile import Profile
 from kit.widgets.roleplay_html import MARKS, note_html

@@ -8,9 +8,9 @@ reply's quality is written out).
 from __future__ import annotations
 
 from kit.content.scenario_models import Choice, Scenario
-from kit.content.scenario_rules import choice_at, mood_word
 from kit.htmltext import esc
 from kit.logic.matcher import Match
+from kit.content.scenario_rules import choice_at, mood_word
 from kit.logic.roleplay_play import PlayState, Step
 
 STYLE = """<style>
