@@ -11,12 +11,13 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from kit.i18n import N_, _
 from kit.settings import REPO_ROOT, get_settings
 
 log = logging.getLogger("kit.app")
 F = TypeVar("F", bound=Callable[..., Any])
-DOWN = ("<div class='kit-card kit-error' role='alert'>页面暂时无法打开:服务器存储或课程内容"
-        "暂时不可用。请稍候刷新页面;如仍不行,请告诉讲师。</div>")
+DOWN = (N_("<div class='kit-card kit-error' role='alert'>页面暂时无法打开:服务器存储或课程内容"
+        "暂时不可用。请稍候刷新页面;如仍不行,请告诉讲师。</div>"))
 
 
 def kindly(page: F) -> F:
@@ -34,7 +35,7 @@ def kindly(page: F) -> F:
             log.exception("页面无法打开:%s", page.__name__)
             import ipywidgets as W
 
-            return W.HTML(DOWN)
+            return W.HTML(_(DOWN))
 
     return wrapper  # type: ignore[return-value]
 
@@ -153,7 +154,7 @@ def copy_check() -> Any:
 
     rules = load().ad_rules
     if rules is None:
-        raise RuntimeError("内容目录中没有 ad_rules.yaml,无法审查文案。")
+        raise RuntimeError(_("内容目录中没有 ad_rules.yaml,无法审查文案。"))
     import ipywidgets as W
 
     from kit.widgets.bridge import PageBridge

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from kit.content import Course
+from kit.i18n import _
 from kit.logic.questions import for_activity
 from kit.logic.simulate import Persona, answer, draft, personas
 from kit.store import Store, activities, participants, peer, work, workshops
@@ -35,7 +36,7 @@ class DemoResult:
 
 def run_demo(course: Course, store: Store, trainees: int, modules: tuple[int, ...],
              seed: int = 7) -> DemoResult:
-    ws, key = workshops.create(store, "演示工作坊(模拟学员)", modules)
+    ws, key = workshops.create(store, _("演示工作坊(模拟学员)"), modules)
     rnd = random.Random(seed)
     seats = [(p, Seat(store, ws.id, participants.join(store, ws.id, p.name)[0].id))
              for p in personas(trainees, seed)]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kit.htmltext import esc
+from kit.i18n import N_, _
 
-BAR = ('<div class="kit-bar{cls}"><div class="kit-bar-label">{label}</div>'
+BAR = N_('<div class="kit-bar{cls}"><div class="kit-bar-label">{label}</div>'
        '<div class="kit-bar-track"><span style="width:{width}%"></span></div>'
        '<div class="kit-bar-value">{share}({count} 人)</div></div>')
 
@@ -27,10 +28,10 @@ def bars(counts: Mapping[str, int], names: Mapping[str, str], key: Sequence[str]
         if count == 0 and code not in key:
             continue  # no zero-pick clutter, except the key itself
         share = count / n if n else 0.0
-        label = esc(names.get(code, code)) + (" <b>✔ 答案</b>" if code in key else "")
-        rows.append(BAR.format(cls=" kit-key" if code in key else "", label=label,
+        label = esc(names.get(code, code)) + (_(" <b>✔ 答案</b>") if code in key else "")
+        rows.append(_(BAR).format(cls=" kit-key" if code in key else "", label=label,
                                width=round(100 * share), share=f"{share:.0%}", count=count))
-    return "".join(rows) or "<div class='kit-quiet'>还没有人作答。</div>"
+    return "".join(rows) or _("<div class='kit-quiet'>还没有人作答。</div>")
 
 
 def percent(value: float | None) -> str:
@@ -46,5 +47,5 @@ def matrix(cells: Mapping[tuple[str, str], int], names: Mapping[str, str]) -> st
         f"<tr><th>{esc(names.get(r, r))}</th>"
         + "".join(f"<td style='text-align:center'>{cells.get((r, c), '')}</td>" for c in cols)
         + "</tr>" for r in rows)
-    return (f"<table class='kit-table'><tr><th>答案＼选择</th>"
+    return ("<table class='kit-table'><tr><th>" + _("答案＼选择") + "</th>"
             f"{head}</tr>{body}</table>")

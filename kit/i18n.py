@@ -18,10 +18,14 @@ import gettext
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Protocol
 
 LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "kit"
 LANGS: Mapping[str, str] = {"zh": "中文", "en": "English"}
+"""Each language named in itself, as the language switch shows it."""
+LABEL = "语言 / Language"
+"""The switch's label, in both languages: it is how a reader of either finds it."""
 SOURCE = "zh"
 
 
@@ -67,3 +71,16 @@ def pick(chinese: str, english: Mapping[str, str] | None, field: str) -> str:
     if _current == "en" and english and english.get(field):
         return english[field]
     return chinese
+
+
+class Titled(Protocol):
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def en(self) -> Mapping[str, str] | None: ...
+
+
+def title_of(item: Titled) -> str:
+    """A module's, activity's or case's title in the page's language (see :func:`pick`)."""
+    return pick(item.title, item.en, "title")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 HELP = "启动 Voilà,打印学员与讲师网址"
 
@@ -22,12 +23,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "写入存储的服务器登记")
     parser.add_argument("--base-url", default="/",
                         help="本服务器的路径前缀(如 /s1/),反向代理按路径转发")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面的默认语言(学员可在加入时另选)")
 
 
 def run(args: argparse.Namespace) -> int:
     from kit.kernels import default_mode
     from kit.serve import ServeOptions, serve
 
+    if args.lang:  # every page's kernel inherits it: kit.i18n reads KIT_LANG
+        os.environ["KIT_LANG"] = args.lang
     return serve(ServeOptions(host=args.host, port=args.port, db=args.db,
                               open_browser=not args.no_browser, class_size=args.class_size,
                               kernels=args.kernels or default_mode(),

@@ -5,9 +5,9 @@ Every widget and every piece of logic works on these models, never on raw dicts.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -17,11 +17,33 @@ Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$", max_leng
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ModuleNo = Annotated[int, Field(ge=1, le=7)]
+EnKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=40)]
+English = dict[EnKey, Text] | None
+"""An optional English version of a few display fields (``en: {title: …}``): the UI shows it
+when the page is in English and falls back to Chinese where a field is missing."""
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
                               defer_build=True)
+
+
+class HasEnglish(Frozen):
+    """A model with an optional ``en:`` mapping; only the fields named here may appear in it."""
+
+    EN_FIELDS: ClassVar[frozenset[str]] = frozenset({"title"})
+    en: English = None
+
+    def en_fields(self) -> frozenset[str]:
+        return self.EN_FIELDS
+
+    @model_validator(mode="after")
+    def _known_english(self) -> Self:
+        unknown = sorted(set(self.en or {}) - self.en_fields())
+        if unknown:
+            allowed = "、".join(sorted(self.en_fields()))
+            raise ValueError(f"en 中只能写这些字段的英文:{allowed};不认识:{'、'.join(unknown)}")
+        return self
 
 
 class Label(Frozen):
@@ -52,7 +74,7 @@ class Taxonomy(Frozen):
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
 
 
-class Case(Frozen):
+class Case(HasEnglish):
     id: Id
     kind: Literal["complaint", "copy", "scene"]
     title: Line
@@ -76,8 +98,11 @@ class Option(Frozen):
     text: Line
 
 
-class Item(Frozen):
-    """A quiz question (with ``answer``) or a poll (without)."""
+class Item(HasEnglish):
+    """A quiz question (with ``answer``) or a poll (without). Its ``en:`` may give the
+    question, the explanation and each option's text by its code (``en: {question: …, A: …}``)."""
+
+    EN_FIELDS: ClassVar[frozenset[str]] = frozenset({"question", "explanation"})
 
     id: Id
     module: ModuleNo | None = None
@@ -90,6 +115,9 @@ class Item(Frozen):
     source: Line | None = None
     draft: bool = False
     """Imported or unfinished: ``kit validate`` lists it until completed; no activity may use it."""
+
+    def en_fields(self) -> frozenset[str]:
+        return self.EN_FIELDS | {o.code for o in self.options}
 
 
 class ItemFile(Frozen):

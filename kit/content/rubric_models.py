@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from kit.content.models import DimId, Frozen, Id, Line, ModuleNo, Text
+from kit.content.models import DimId, Frozen, HasEnglish, Id, Line, ModuleNo, Text
 
 
 class Level(Frozen):
@@ -36,7 +36,8 @@ class RubricFile(Frozen):
     rubrics: tuple[Rubric, ...] = Field(min_length=1)
 
 
-class _Activity(Frozen):
+class _Activity(HasEnglish):
+    EN_FIELDS: ClassVar[frozenset[str]] = frozenset({"title", "intro"})
     id: Id
     title: Line
     time_limit_min: int = Field(default=10, ge=1, le=240)
@@ -90,7 +91,7 @@ Activity = Annotated[
 ]
 
 
-class Module(Frozen):
+class Module(HasEnglish):
     number: ModuleNo
     title: Line
     notebook: Line

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from kit.i18n import _
 from kit.live.exports import export
 from kit.logic.groups import balanced_groups, random_groups
 from kit.logic.phases import Phase
@@ -44,7 +45,7 @@ class ConsoleActions:
         """Move an activity (open, close, reveal, back); its results come on show."""
         self.shown = activity_id
         self._do(lambda store, wid: activities.set_state(store, wid, activity_id, phase), done,
-                 "切换活动状态")
+                 what="切换活动状态")
 
     def show(self, activity_id: str) -> None:
         self.shown = activity_id
@@ -56,17 +57,19 @@ class ConsoleActions:
 
     def timer(self, minutes: int, label: str = "", done: Done = noop) -> None:
         self._do(lambda store, wid: workshops.set_timer(store, wid, minutes * 60, label), done,
-                 "开始计时")
+                 what="开始计时")
 
     def stop_timer(self, done: Done = noop) -> None:
-        self._do(lambda store, wid: workshops.set_timer(store, wid, None), done, "停止计时")
+        self._do(lambda store, wid: workshops.set_timer(store, wid, None), done, what="停止计时")
 
     def pause_timer(self, paused: bool, done: Done = noop) -> None:
-        self._do(lambda store, wid: workshops.pause_timer(store, wid, paused), done, "暂停计时")
+        self._do(lambda store, wid: workshops.pause_timer(store, wid, paused), done,
+                 what="暂停计时")
 
     def broadcast(self, message: str, done: Done = noop) -> None:
-        note = Note("已发送" if message.strip() else "已清除通知", "ok")
-        self._do(lambda store, wid: workshops.set_message(store, wid, message), done, "发送通知",
+        note = Note(_("已发送") if message.strip() else _("已清除通知"), "ok")
+        self._do(lambda store, wid: workshops.set_message(store, wid, message), done,
+                 what="发送通知",
                  then=lambda _: self.page.on_problem(note))
 
     def group(self, how: str, size: int, done: Done = noop) -> None:
@@ -82,41 +85,41 @@ class ConsoleActions:
                 groups = balanced_groups({p: done_.get(p, 0.0) for p in people}, size)
             participants.set_groups(store, wid, dict(groups))
 
-        self._do(assign, done, "分组")
+        self._do(assign, done, what="分组")
 
     def move(self, participant_id: int | None, group_no: int | None, done: Done = noop) -> None:
         if participant_id is None:
-            self.page.on_problem(Note("请先选择学员", "error"))
+            self.page.on_problem(Note(_("请先选择学员"), "error"))
             return done()
         self._do(lambda store, wid: participants.set_groups(store, wid, {participant_id: group_no}),
-                 done, "调整分组")
+                 done, what="调整分组")
         return None
 
     def override(self, activity_id: str, author: int | None, criterion: str, score: int,
                  done: Done = noop) -> None:
         """The instructor's score replaces the peers' median for one draft and criterion."""
         if author is None:
-            self.page.on_problem(Note("请先在“投屏方案”中选择方案", "error"))
+            self.page.on_problem(Note(_("请先在“投屏方案”中选择方案"), "error"))
             return done()
         self._do(lambda store, wid: peer.override(store, wid, activity_id, author, criterion,
-                                                  score), done, "改判",
-                 then=lambda _: self.page.on_problem(Note("已改判并记录。", "ok")))
+                                                  score), done, what="改判",
+                 then=lambda _done: self.page.on_problem(Note(_("已改判并记录。"), "ok")))
         return None
 
     def focus(self, activity_id: str, index: int, done: Done = noop) -> None:
         """Put question ``index`` of the activity on the projector."""
         self._do(lambda store, wid: activities.set_focus(store, wid, activity_id, index), done,
-                 "切换投屏题目")
+                 what="切换投屏题目")
 
     def showcase(self, activity_id: str, author: int | None, done: Done = noop) -> None:
         """Show one draft on the projector (anonymous unless names are on); ``None`` clears."""
         chosen = (activity_id, author) if author is not None else None
         self._do(lambda store, wid: workshops.set_projector(store, wid, showcase=chosen), done,
-                 "投屏展示方案")
+                 what="投屏展示方案")
 
     def projector_names(self, on: bool, done: Done = noop) -> None:
         self._do(lambda store, wid: workshops.set_projector(store, wid, names=on), done,
-                 "投屏显示姓名")
+                 what="投屏显示姓名")
 
     def projector_link(self, done: Done = noop) -> None:
         """A new projector link (any earlier one stops working)."""
@@ -129,7 +132,7 @@ class ConsoleActions:
         def then(token: str) -> None:
             page.set(projector_url=f"{page.base.rstrip('/')}/voila/render/{PROJECTOR}?p={token}")
 
-        self._do(make, done, "生成投屏链接", then=then)
+        self._do(make, done, what="生成投屏链接", then=then)
 
     def export(self, fmt: str, anonymise: bool, done: Done = noop) -> None:
         export(self.page, fmt, anonymise, done)

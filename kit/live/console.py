@@ -14,6 +14,7 @@ from typing import Any
 import traitlets
 
 from kit.content import Course
+from kit.i18n import _
 from kit.live import log as kitlog
 from kit.live.actions import ConsoleActions
 from kit.live.overview import Overview, read_overview, timer_of
@@ -95,14 +96,15 @@ class ConsoleController(PageController):
             try:
                 return sessions.console_login(store, code, key)
             except workshops.AccessDenied:
-                raise InputProblem("参与码或讲师密钥不正确。控制台只能用讲师密钥打开。") from None
+                raise InputProblem(
+                    _("参与码或讲师密钥不正确。控制台只能用讲师密钥打开。")) from None
 
         self.call(check, lambda found: self._opened(*found), done, what="进入控制台")
 
     def create(self, title: str, modules: tuple[int, ...], instructor: str = "",
                done: Done = noop) -> None:
         if not modules:
-            self.on_problem(Note("请至少选择一个模块", "error"))
+            self.on_problem(Note(_("请至少选择一个模块"), "error"))
             return done()
 
         def make(store: Store) -> tuple[Workshop, str, str]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kit.content import Course
+from kit.i18n import _
 from kit.state.common import Done, Note, Seat, noop
 from kit.state.drafting import Conflict, GroupState
 from kit.store import Store, groupwork, participants, work
@@ -71,15 +72,17 @@ class GroupDrafting:
             result, who = found
             if result.saved is not None:
                 self._set(replace(group, base=result.saved.version, conflict=None))
-                page.note_item(item_id, Note(f"已保存为小组方案第 {result.saved.version} 版。",
+                page.note_item(item_id, Note(_("已保存为小组方案第 {version} 版。").format(
+                                                 version=result.saved.version),
                                              "ok"))
                 return
             other = result.latest
             assert other is not None
             theirs = other.payload.get("sections", {})
             self._set(replace(group, conflict=Conflict(who, other.version, theirs, sections)))
-            page.note_item(item_id, Note(f"组员「{who}」在您编辑期间保存了第 {other.version} 版。"
-                                         "您的修改没有覆盖对方,仍在编辑框中。", "error"))
+            page.note_item(item_id, Note(_("组员「{who}」在您编辑期间保存了第 {version} 版。"
+                                           "您的修改没有覆盖对方,仍在编辑框中。").format(
+                                             who=who, version=other.version), "error"))
 
         page.call(save, then, done, what="保存小组方案",
                   problem=lambda note: page.note_item(item_id, note))

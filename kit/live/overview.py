@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kit.content import Course
 from kit.content.rubric_models import PeerReviewActivity
+from kit.i18n import N_, _, title_of
 from kit.logic.pacing import current_activity
 from kit.logic.peer import deviation
 from kit.logic.phases import Phase
@@ -47,7 +48,7 @@ def read_overview(store: Store, course: Course, ws: WorkshopInfo, shown: tuple[s
     live = workshops.live_state(store, ws.id)
     counts = answered(store, course, ws.id)
     acts = [a for m in course.modules if m.number in ws.modules for a in m.activities]
-    rows = tuple(Row(a.id, a.title, a.kind, a.time_limit_min,
+    rows = tuple(Row(a.id, title_of(a), a.kind, a.time_limit_min,
                      live.states.get(a.id, Phase.WAITING), counts.get(a.id, 0)) for a in acts)
     current = current_activity(live.states, live.changed)
     problems = tuple(Problem(e.id, e.created_at, e.role, e.summary, e.detail)
@@ -68,9 +69,9 @@ def people(store: Store, course: Course, workshop_id: int,
            current: str | None) -> tuple[Person, ...]:
     """Who is here and what they are doing in the current activity."""
     done: set[int] = set()
-    word = "已提交"
+    word = N_("已提交")
     if current and course.activity(current).kind == "roleplay":
-        done, word = roleplay.finishers(store, workshop_id).get(current, set()), "已完成演练"
+        done, word = roleplay.finishers(store, workshop_id).get(current, set()), N_("已完成演练")
     elif current:
         done = work.submitters(store, workshop_id, current)
     now = time.time()
@@ -80,16 +81,16 @@ def people(store: Store, course: Course, workshop_id: int,
 
 
 def _status(p: Participant, current: str | None, done: bool, now: float,
-            word: str = "已提交") -> str:
+            word: str = N_("已提交")) -> str:
     if now - p.last_seen > IDLE_AFTER:
-        return "离开或空闲"
+        return _("离开或空闲")
     if current is None:
-        return "等待中"
+        return _("等待中")
     if done:
-        return word
+        return _(word)
     if p.activity_id == current and p.status in ("working", "reviewing"):
-        return "互评中" if p.status == "reviewing" else "作答中"
-    return "未开始"
+        return _("互评中") if p.status == "reviewing" else _("作答中")
+    return _("未开始")
 
 
 def read_board(store: Store, course: Course, workshop_id: int, activity_id: str,

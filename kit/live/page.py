@@ -15,14 +15,15 @@ from typing import Any
 
 import traitlets
 
+from kit.i18n import N_, _
 from kit.live.runner import Runner, default_runner
 from kit.logic.text import InputProblem
 from kit.state.common import Done, Note, noop
 from kit.store import Store, StoreUnavailable
 
 log = logging.getLogger("kit.live")
-FALLBACK = "出了点问题,操作没有完成。请再试一次;如果仍不行,请告诉讲师。"
-UNSAVED = "未保存:暂时无法连接服务器,内容仍在页面上,请稍后再试。"
+FALLBACK = N_("出了点问题,操作没有完成。请再试一次;如果仍不行,请告诉讲师。")
+UNSAVED = N_("未保存:暂时无法连接服务器,内容仍在页面上,请稍后再试。")
 
 
 class PageController(traitlets.HasTraits):
@@ -73,9 +74,9 @@ class PageController(traitlets.HasTraits):
         if isinstance(exc, StoreUnavailable):
             log.error("%s未保存:存储暂时不可用(%s)", what, type(exc.__cause__).__name__,
                       exc_info=exc)
-            return Note(UNSAVED, "error")
+            return Note(_(UNSAVED), "error")
         log.error("%s失败:%s", what, type(exc).__name__, exc_info=exc)
-        return Note(FALLBACK, "error")
+        return Note(_(FALLBACK), "error")
 
     def on_problem(self, note: Note) -> None:
         """Show ``note`` to the person at the page (each controller puts it in its state)."""

@@ -12,6 +12,7 @@ import traitlets
 
 from kit.content import Course
 from kit.content.rubric_models import PeerReviewActivity
+from kit.i18n import _, title_of
 from kit.live import log as kitlog
 from kit.live.console import info
 from kit.live.overview import answered, read_board, timer_of
@@ -44,10 +45,11 @@ def read_projector(store: Store, course: Course, ws: WorkshopInfo, base: str) ->
     if current is None:
         return state
     act = course.activity(current)
-    row = Row(act.id, act.title, act.kind, act.time_limit_min,
+    row = Row(act.id, title_of(act), act.kind, act.time_limit_min,
               live.states.get(act.id, Phase.WAITING), answered(store, course, ws.id).get(act.id, 0))
     board = read_board(store, course, ws.id, act.id, live, live.projector_names)
-    labels = {a: names.get(a, f"方案 #{i}") for i, a in enumerate(sorted(board.drafts), 1)}
+    labels = {a: names.get(a, _("方案 #{i}").format(
+                                  i=i)) for i, a in enumerate(sorted(board.drafts), 1)}
     return replace(state, activity=row, focus=(live.focus or {}).get(act.id, 0), board=board,
                    labels=labels, showcase=_showcase(store, course, ws.id, live.showcase, labels))
 
@@ -63,7 +65,7 @@ def _showcase(store: Store, course: Course, workshop_id: int, chosen: tuple[str,
     if not subs:
         return None
     sections = next(iter(subs.values())).payload.get("sections", {})
-    return Showcase(labels.get(author, "方案"), sections)
+    return Showcase(labels.get(author, _("方案")), sections)
 
 
 class ProjectorController(PageController):

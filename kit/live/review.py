@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kit.content.rubric_models import PeerReviewActivity
+from kit.i18n import N_, _
 from kit.live import review_steps as steps
 from kit.logic.peer import deviation
 from kit.logic.phases import Phase
@@ -28,7 +29,7 @@ from kit.store import Store, peer
 if TYPE_CHECKING:
     from kit.live.trainee import TraineeController
 
-FLAG_NAMES = {"unhelpful": "没有帮助", "inappropriate": "不恰当"}
+FLAG_NAMES = {"unhelpful": N_("没有帮助"), "inappropriate": N_("不恰当")}
 
 
 class ReviewFlow:
@@ -88,7 +89,7 @@ class ReviewFlow:
         missing = [c.name for c in self.page.course.rubrics[act.rubric].criteria
                    if c.id not in scores]
         if missing:
-            self.page.on_problem(Note("请为每条标准打分:" + "、".join(missing), "error"))
+            self.page.on_problem(Note(_("请为每条标准打分:") + _("、").join(missing), "error"))
             return done()
 
         def save(store: Store, seat: Seat) -> ReviewState:
@@ -118,8 +119,8 @@ class ReviewFlow:
         missing = [c.name for c in self.page.course.rubrics[act.rubric].criteria
                    if c.id not in scores]
         if missing or is_blank(comment):
-            self.page.on_problem(Note("请为每条标准打分并写下建议"
-                                      + (":" + "、".join(missing) if missing else ""), "error"))
+            self.page.on_problem(Note(_("请为每条标准打分并写下建议")
+                                      + (":" + _("、").join(missing) if missing else ""), "error"))
             return done()
         try:
             text = clean_text(comment, 2000)
@@ -134,7 +135,7 @@ class ReviewFlow:
             return steps.allocate(store, seat, act)
 
         self.page.autosave.dirty.pop((act.id, allocation_item(allocation)), None)
-        self._run(act, save, done, what="提交评审", note=Note("评审已提交。", "ok"))
+        self._run(act, save, done, what="提交评审", note=Note(_("评审已提交。"), "ok"))
         return None
 
     # -- feedback --------------------------------------------------------------------------
@@ -157,7 +158,8 @@ class ReviewFlow:
                              for c in feedback.comments)
             return replace(review, feedback=replace(feedback, comments=comments))
 
-        self._run(act, mark, done, what="标记评审", note=Note("已标记,讲师会看到这条评审。", "ok"))
+        self._run(act, mark, done, what="标记评审",
+                  note=Note(_("已标记,讲师会看到这条评审。"), "ok"))
         return None
 
     def _state(self) -> ReviewState | None:

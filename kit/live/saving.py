@@ -12,6 +12,7 @@ import time
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from kit.i18n import _
 from kit.live.runner import Inline, Runner
 from kit.state.common import Done, Note, noop
 from kit.store import Store, participants, work
@@ -89,8 +90,8 @@ class Autosave:
             return sub.version
 
         def then(version: int) -> None:
-            page.note_item(item_id, Note(f"已提交(第 {version} 版),关闭前仍可修改后重新提交。",
-                                         "ok"))
+            text = _("已提交(第 {version} 版),关闭前仍可修改后重新提交。").format(version=version)
+            page.note_item(item_id, Note(text, "ok"))
 
         page.call(save, then, done, what="提交",
                   problem=lambda note: page.note_item(item_id, note))

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 import traitlets
 
 from kit.content import Course
+from kit.i18n import N_, _
 from kit.live import log as kitlog
 from kit.live.drafting import GroupDrafting
 from kit.live.follow import Snapshot, read_snapshot
@@ -31,9 +32,9 @@ from kit.state.common import NO_NOTE, Done, Note, Seat, noop
 from kit.state.trainee import Header, TraineeState
 from kit.store import Store, participants, servers, workshops
 
-BAD_CODE = "参与码不正确或工作坊已结束,请向讲师核对参与码。"
-STALE = "您的加入链接已失效,请重新输入参与码加入。"
-NO_STORE = "暂时无法连接服务器,正在重试……请稍候,无需刷新页面。"
+BAD_CODE = N_("参与码不正确或工作坊已结束,请向讲师核对参与码。")
+STALE = N_("您的加入链接已失效,请重新输入参与码加入。")
+NO_STORE = N_("暂时无法连接服务器,正在重试……请稍候,无需刷新页面。")
 
 
 class TraineeController(PageController):
@@ -101,25 +102,32 @@ class TraineeController(PageController):
         def then(found: tuple[Any, Any]) -> None:
             ws, who = found
             if ws and who:
+                self.set(lang=who.lang)  # the language chosen on joining comes back with them
                 return self._enter(Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no),
                                    token)
             if ws and self.hub_user:
                 return self.join(ws.code, self.hub_user)
-            self.set(screen="join", notice=Note(STALE, "error") if token else NO_NOTE)
+            self.set(screen="join", notice=Note(_(STALE), "error") if token else NO_NOTE)
             return None
 
         self.call(find, then, what="打开页面", runner=Inline(), problem=self._unavailable)
 
     def _unavailable(self, note: Note) -> None:
-        self.set(screen="unavailable", notice=Note(NO_STORE, "error"))
+        self.set(screen="unavailable", notice=Note(_(NO_STORE), "error"))
+
+    def language(self, lang: str) -> None:
+        """The trainee chose the UI language on the join form; it is kept when they join."""
+        self.set(lang=lang)
 
     def join(self, code: str, name: str, staff_id: str = "", done: Done = noop) -> None:
+        lang = self.state.lang
+
         def add(store: Store) -> tuple[Seat, str]:
             ws = workshops.by_code(store, code)
             if ws is None or ws.closed:
-                raise InputProblem(BAD_CODE)
+                raise InputProblem(_(BAD_CODE))
             who, token = participants.join(store, ws.id, name, hub_user=self.hub_user or None,
-                                           staff_id=staff_id)
+                                           staff_id=staff_id, lang=lang)
             self._sit(store, who.id)
             return Seat(ws.id, who.id, who.name, ws.title, ws.code, who.group_no), token
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from kit.i18n import _
 from kit.logic.classify import Answer
 from kit.logic.questions import Question
 from kit.logic.stats import fleiss, krippendorff_alpha
@@ -68,10 +69,10 @@ def reading(value: float | None) -> str:
     """Agreement in plain Chinese: 低 below 0.4, 中 up to 0.6, 高 above (Landis and Koch's
     fair/moderate/substantial bands, merged to three); 不足以判断 without a value."""
     if value is None:
-        return "不足以判断"
+        return _("不足以判断")
     if value < 0.4:
-        return "低"
-    return "中" if value <= 0.6 else "高"
+        return _("低")
+    return _("中") if value <= 0.6 else _("高")
 
 
 def fmt(value: float) -> str:

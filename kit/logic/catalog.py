@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kit.content import Course
+from kit.i18n import N_
 
-KINDS = {"complaint": "投诉案例", "copy": "营销文案", "scene": "情景任务", "quiz": "测验题",
-         "poll": "投票题", "rubric": "量规", "scenario": "情景演练"}
-DIFFICULTY = {1: "入门", 2: "进阶", 3: "挑战"}
+KINDS = {"complaint": N_("投诉案例"), "copy": N_("营销文案"), "scene": N_("情景任务"),
+         "quiz": N_("测验题"), "poll": N_("投票题"), "rubric": N_("量规"),
+         "scenario": N_("情景演练")}
+DIFFICULTY = {1: N_("入门"), 2: N_("进阶"), 3: N_("挑战")}
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kit.i18n import N_
 from kit.logic.questions import Ask, Question
 
 Answer = Mapping[str, Iterable[str]]
-HELP = ("评分规则：单选维度选对得 1 分，选错得 0 分；多选维度按“交集 ÷ 并集”计分"
+HELP = N_("评分规则：单选维度选对得 1 分，选错得 0 分；多选维度按“交集 ÷ 并集”计分"
         "（Jaccard 指数），每漏选或多选一个标签都会扣分；未作答得 0 分。"
         "「八项基本权利」选客户在投诉中主张受到侵害的权利，主张是否成立要核查后才知道；"
         "「客户诉求」只选客户明确提出的要求。")

@@ -21,9 +21,10 @@ from kit.content.rubric_models import (
     QuizActivity,
     RoleplayActivity,
 )
+from kit.i18n import N_
 
-KINDS = {"case": "案例", "quiz": "测验题", "poll": "投票题", "rubric": "量规", "template": "模板",
-         "scenario": "情景"}
+KINDS = {"case": N_("案例"), "quiz": N_("测验题"), "poll": N_("投票题"), "rubric": N_("量规"),
+         "template": N_("模板"), "scenario": N_("情景")}
 
 
 @dataclass(frozen=True)

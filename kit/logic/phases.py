@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kit.i18n import N_
+
 
 class Phase(StrEnum):
     WAITING = "waiting"
@@ -22,8 +24,8 @@ MOVES: frozenset[tuple[Phase, Phase]] = frozenset({
     (Phase.CLOSED, Phase.OPEN), (Phase.OPEN, Phase.WAITING), (Phase.REVEALED, Phase.CLOSED),
 })
 
-NAMES = {Phase.WAITING: "未开始", Phase.OPEN: "进行中", Phase.CLOSED: "已关闭",
-         Phase.REVEALED: "已公布"}
+NAMES = {Phase.WAITING: N_("未开始"), Phase.OPEN: N_("进行中"), Phase.CLOSED: N_("已关闭"),
+         Phase.REVEALED: N_("已公布")}
 
 
 def parse(value: str | None) -> Phase:
@@ -42,18 +44,19 @@ def moves_from(current: Phase) -> frozenset[Phase]:
     return frozenset(new for old, new in MOVES if old == current)
 
 
-REVEAL = {"classify": "公布答案", "quiz": "公布答案", "poll": "公布结果",
-          "peer_review": "公布互评结果"}
-"""What revealing means for each kind; drafting has nothing to reveal."""
+REVEAL = {"classify": N_("公布答案"), "quiz": N_("公布答案"), "poll": N_("公布结果"),
+          "peer_review": N_("公布互评结果")}
+"""What revealing means for each kind; drafting has nothing to reveal (marked for the
+catalogue: the console translates the labels where it shows them)."""
 
 
 def actions(kind: str, current: Phase) -> tuple[tuple[Phase, str], ...]:
     """The instructor's buttons for an activity of ``kind`` in ``current``, in plain words."""
     if current == Phase.WAITING:
-        return ((Phase.OPEN, "开放作答"),)
+        return ((Phase.OPEN, N_("开放作答")),)
     if current == Phase.OPEN:
-        return ((Phase.CLOSED, "结束作答"), (Phase.WAITING, "撤回"))
+        return ((Phase.CLOSED, N_("结束作答")), (Phase.WAITING, N_("撤回")))
     if current == Phase.CLOSED:
         reveal = ((Phase.REVEALED, REVEAL[kind]),) if kind in REVEAL else ()
-        return ((Phase.OPEN, "重新开放"), *reveal)
-    return ((Phase.CLOSED, "收回公布"),)
+        return ((Phase.OPEN, N_("重新开放")), *reveal)
+    return ((Phase.CLOSED, N_("收回公布")),)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kit.content import Case, Course, Dimension, Item
+from kit.i18n import _, pick
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,18 @@ def from_case(case: Case, dims: tuple[Dimension, ...]) -> Question:
                      tuple(Choice(lab.code, lab.name, lab.description) for lab in d.labels),
                      case.key.get(d.id), case.explanations.get(d.id, ""), d.exclusive)
                  for d in dims)
-    return Question(case.id, case.title, case.narrative, case.facts, asks, case.difficulty,
+    return Question(case.id, pick(case.title, case.en, "title"), case.narrative, case.facts,
+                    asks, case.difficulty,
                     ";".join(case.sources))
 
 
 def from_item(item: Item) -> Question:
-    ask = Ask("answer", "作答", item.choice, tuple(Choice(o.code, o.text) for o in item.options),
-              item.answer, item.explanation or "")
-    return Question(item.id, item.topic or "", item.question, (), (ask,), 1, item.source or "")
+    en = item.en
+    options = tuple(Choice(o.code, pick(o.text, en, o.code)) for o in item.options)
+    ask = Ask("answer", _("作答"), item.choice, options, item.answer,
+              pick(item.explanation or "", en, "explanation"))
+    return Question(item.id, item.topic or "", pick(item.question, en, "question"), (), (ask,),
+                    1, item.source or "")
 
 
 def for_activity(course: Course, activity_id: str) -> tuple[Question, ...]:

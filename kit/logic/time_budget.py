@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kit.content import Activity, Course
+from kit.i18n import N_
 
 READ_CHARS_PER_MINUTE = 300
 DECISION_SECONDS = 20
-RULE = (f"所需时间 = 阅读(每分钟 {READ_CHARS_PER_MINUTE} 字)+ 每个作答决定 {DECISION_SECONDS} 秒"
-        "(一道题,或一个案例的一个维度);低于所需时间的活动列为时限偏短。撰写与互评不按此规则判断。")
+RULE = N_("所需时间 = 阅读(每分钟 {chars} 字)+ 每个作答决定 {seconds} 秒"
+          "(一道题,或一个案例的一个维度);低于所需时间的活动列为时限偏短。撰写与互评不按此规则判断。")
+"""The rule in words; format with ``chars=READ_CHARS_PER_MINUTE, seconds=DECISION_SECONDS``."""
 
 
 @dataclass(frozen=True)

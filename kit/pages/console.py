@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kit.content import Course
@@ -12,11 +12,15 @@ from kit.live import ticker
 from kit.live.console import ConsoleController
 from kit.live.log import configure
 from kit.live.runner import Runner
+from kit.pages.language import relabel
 from kit.pages.projector import public_base
 from kit.state.events import ConsoleEvents
 from kit.store import Store
 from kit.widgets.bridge import PageBridge
 from kit.widgets.console_page import ConsolePage
+
+LANG = "lang"
+"""The console's language is kept in the instructor's browser, beside the console session."""
 
 
 def events_of(c: ConsoleController) -> ConsoleEvents:
@@ -42,7 +46,14 @@ def open_console(course: Course, store: Callable[[], Store], runner: Runner | No
     hub = bool(os.environ.get("JUPYTERHUB_USER")) and os.environ.get("KIT_HUB_INSTRUCTOR") == "1"
     controller = ConsoleController(course, store, runner, hub_instructor=hub)
     bridge = bridge or PageBridge(shutdown_on_close=True)
-    page = ConsolePage(course, events_of(controller),
+
+    def language(lang: str) -> None:
+        bridge.keep(LANG, lang)
+        if relabel(lang):
+            bridge.translate()
+            page.relabel()
+
+    page = ConsolePage(course, replace(events_of(controller), language=language),
                        deliver=lambda d: bridge.download(d.name, d.mime, d.data),
                        copy=bridge.copy, top=(bridge,))
     controller.observe(lambda ch: page.render(ch["new"]), "state")
@@ -52,6 +63,9 @@ def open_console(course: Course, store: Callable[[], Store], runner: Runner | No
     def started(_: Any = None) -> None:
         if (bridge.query is not None and bridge.stored is not None
                 and controller.state.screen == "connecting"):
+            if relabel(bridge.stored.get(LANG) or ""):
+                bridge.translate()
+                page.relabel()
             controller.start(bridge.params(), dict(bridge.stored), public_base(bridge.href))
 
     bridge.observe(started, ["query", "stored", "href"])

@@ -10,13 +10,14 @@ from typing import Any
 import ipywidgets as W
 
 from kit.content import Course
+from kit.i18n import N_, _
 from kit.live.gate import GateController
 from kit.live.runner import Runner
 from kit.store import Store
 from kit.widgets.bridge import PageBridge
 
-CLOSED = ("<div class='kit-card' role='alert'>内容预览只对讲师和课程设计人员开放:请先在本浏览器中"
-          "登录讲师控制台,再刷新本页。</div>")
+CLOSED = (N_("<div class='kit-card' role='alert'>内容预览只对讲师和课程设计人员开放:"
+             "请先在本浏览器中登录讲师控制台,再刷新本页。</div>"))
 
 
 def in_voila() -> bool:
@@ -31,10 +32,10 @@ def open_gallery(course: Course, store: Callable[[], Store], runner: Runner | No
     if not (in_voila() if served is None else served):
         return W.VBox([bridge, Gallery(course)])
     gate = GateController(store, runner)
-    page = W.VBox([bridge, W.HTML("<div class='kit-card'>正在核对……</div>")])
+    page = W.VBox([bridge, W.HTML(_("<div class='kit-card'>正在核对……</div>"))])
 
     def show(change: dict[str, Any]) -> None:
-        page.children = [bridge, Gallery(course) if change["new"] else W.HTML(CLOSED)]
+        page.children = [bridge, Gallery(course) if change["new"] else W.HTML(_(CLOSED))]
 
     gate.observe(show, "open")
     bridge.observe(lambda ch: gate.start(dict(ch["new"] or {})), "stored")

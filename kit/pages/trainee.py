@@ -13,6 +13,7 @@ from kit.live import ticker
 from kit.live.log import configure
 from kit.live.runner import Runner
 from kit.live.trainee import TraineeController
+from kit.pages.language import relabel
 from kit.state.events import (
     GroupEvents,
     ReviewEvents,
@@ -28,7 +29,7 @@ from kit.widgets.trainee_page import TraineePage
 def events_of(c: TraineeController) -> TraineeEvents:
     """The page's actions, answered by the controller."""
     return TraineeEvents(
-        join=c.join,
+        join=c.join, language=c.language,
         work=WorkEvents(change=c.change, submit=c.submit),
         group=GroupEvents(load_theirs=c.drafting.load_theirs, save_mine=c.drafting.save_mine),
         review=ReviewEvents(calibrate=c.review.calibrate, start=c.review.start,
@@ -38,7 +39,14 @@ def events_of(c: TraineeController) -> TraineeEvents:
 
 def bind(controller: TraineeController, page: TraineePage, bridge: PageBridge) -> None:
     """State down, events up, and the bridge's messages to the controller."""
-    controller.observe(lambda change: page.render(change["new"]), "state")
+    def show(change: dict[str, Any]) -> None:
+        state = change["new"]
+        if relabel(state.lang):
+            bridge.translate()
+            page.relabel()
+        page.render(state)
+
+    controller.observe(show, "state")
     controller.observe(lambda change: bridge.set_params(**change["new"]), "url")
     bridge.on("ping", controller.ping)
     bridge.on("flush", controller.flush)

@@ -58,6 +58,8 @@ class RoleplayEvents:
 @dataclass(frozen=True)
 class TraineeEvents:
     join: Callable[[str, str, str, Done], None] = _finish
+    language: Callable[[str], None] = _ignore
+    """The trainee chose the UI language on the join form (kept with their token on joining)."""
     work: WorkEvents = WorkEvents()
     group: GroupEvents = GroupEvents()
     review: ReviewEvents = ReviewEvents()
@@ -86,3 +88,5 @@ class ConsoleEvents:
     showcase: Callable[[str, int | None, Done], None] = _finish
     projector_names: Callable[[bool, Done], None] = _finish
     projector_link: Callable[[Done], None] = _finish
+    language: Callable[[str], None] = _ignore
+    """The console's own UI language (kept in the instructor's browser)."""

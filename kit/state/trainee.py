@@ -30,3 +30,5 @@ class TraineeState:
     activity: ActivityState | None = None
     notice: Note = NO_NOTE
     rev: int = -1
+    lang: str = ""
+    """The UI language the trainee chose ('': the server's default), kept with their token."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, inspect, select, update
 
 Step = Callable[[Connection], None]
 
@@ -57,8 +57,18 @@ def _instructor_name(conn: Connection) -> None:
         "ALTER TABLE workshops ADD COLUMN instructor VARCHAR(40) NOT NULL DEFAULT ''")
 
 
+def _participant_lang(conn: Connection) -> None:
+    """6: a trainee's UI language, chosen on the join form ('' is the server's default).
+
+    Skipped where the column is already there (a store from a branch that added it first)."""
+    if "lang" in {c["name"] for c in inspect(conn).get_columns("participants")}:
+        return
+    conn.exec_driver_sql(
+        "ALTER TABLE participants ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT ''")
+
+
 #: version → the change that takes a store from ``version - 1`` to ``version``.
-STEPS: dict[int, Step] = {2: _v2, 3: _instructor_name}
+STEPS: dict[int, Step] = {2: _v2, 3: _instructor_name, 6: _participant_lang}
 
 
 def upgrade(conn: Connection, found: int, target: int) -> None:

@@ -25,7 +25,7 @@ class NameTaken(InputProblem):
 
 def _record(row: Any) -> Participant:
     return Participant(row.id, row.workshop_id, row.name, row.group_no, row.joined_at,
-                       row.last_seen, row.activity_id, row.status, row.staff_id)
+                       row.last_seen, row.activity_id, row.status, row.staff_id, row.lang)
 
 
 def _issue_token(conn: Connection, participant_id: int) -> str:
@@ -36,7 +36,7 @@ def _issue_token(conn: Connection, participant_id: int) -> str:
 
 
 def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = None,
-         staff_id: str = "") -> tuple[Participant, str]:
+         staff_id: str = "", lang: str = "") -> tuple[Participant, str]:
     """Join a workshop; return the participant and a fresh token for their URL.
 
     A JupyterHub user joins under their hub name: shortened for display when long (hub names
@@ -54,7 +54,7 @@ def join(store: Store, workshop_id: int, raw_name: str, hub_user: str | None = N
         now = time.time()
         pid = conn.execute(insert(participants).values(
             workshop_id=workshop_id, name=name, name_key=key, hub_user=hub_user,
-            staff_id=staff,
+            staff_id=staff, lang=lang[:8],
             joined_at=now, last_seen=now, status="joined")).inserted_primary_key
         assert pid is not None
         pid = pid[0]

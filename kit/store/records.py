@@ -34,6 +34,8 @@ class Participant:
     activity_id: str | None
     status: str
     staff_id: str = ""
+    lang: str = ""
+    """The UI language the trainee chose on the join form ('' is the server's default)."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 metadata = MetaData()
 
 meta = Table(
@@ -61,6 +61,7 @@ participants = Table(
     Column("last_seen", Float, nullable=False),
     Column("activity_id", String(64), nullable=True),
     Column("status", String(16), nullable=False, default="joined"),
+    Column("lang", String(8), nullable=False, default="", server_default=""),
     UniqueConstraint("workshop_id", "name_key"),
     Index("ix_participants_workshop", "workshop_id"),
 )

@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 import ipywidgets as W
 
 from kit.htmltext import esc
+from kit.i18n import N_, _
 from kit.state.common import Done, Note
 
 __all__ = ["FALLBACK", "ActionButton", "Notice", "View", "close_tree", "error_boundary", "esc",
            "replace_children"]
 log = logging.getLogger("kit.widgets")
 F = TypeVar("F", bound=Callable[..., Any])
-FALLBACK = "出了点问题,操作没有完成。请再试一次;如果仍不行,请告诉讲师。"
+FALLBACK = N_("出了点问题,操作没有完成。请再试一次;如果仍不行,请告诉讲师。")
 _CLASSES = {"error": "kit-error", "ok": "kit-ok", "info": ""}
 
 
@@ -49,7 +50,7 @@ def error_boundary(method: F) -> F:
             log.exception("页面操作失败:%s", method.__qualname__)
             notice = getattr(self, "notice", None)
             if isinstance(notice, Notice):
-                notice.show(FALLBACK, "error")
+                notice.show(_(FALLBACK), "error")
         return None
 
     return wrapper  # type: ignore[return-value]

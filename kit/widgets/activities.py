@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from kit.content import Course
+from kit.i18n import title_of
 from kit.logic.questions import for_activity
 from kit.state.activity import ActivityState
 from kit.state.events import TraineeEvents
@@ -24,7 +25,7 @@ def make_view(course: Course, state: ActivityState,
     if act.kind in ("classify", "quiz", "poll"):
         from kit.widgets.classify import ClassifyView
 
-        return ClassifyView(act.id, act.title, for_activity(course, act.id), work, state.saved,
+        return ClassifyView(act.id, title_of(act), for_activity(course, act.id), work, state.saved,
                             poll=act.kind == "poll")
     if act.kind == "roleplay":  # live: the page's controller stores every reply
         from kit.widgets.roleplay import roleplay_view

@@ -11,6 +11,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.htmlcharts import bars, matrix, percent
+from kit.i18n import _, title_of
 from kit.logic import stats
 from kit.logic.agreement import agreement, reading
 from kit.logic.phases import Phase
@@ -32,11 +33,12 @@ def question_html(q: Question, answers: Answers, revealed: bool, people: int) ->
     """One question's chart per dimension: share per label in %, the key marked after
     reveal (also at 0 picks), and 正确率 on every graded chart."""
     parts = [f"<div class='kit-qtitle'>{esc(q.title or q.body[:60])}</div>",
-             f"<small>{len(answers)} / {people} 人作答</small>" if people else ""]
+             _("<small>{n} / {people} 人作答</small>").format(
+                 n=len(answers), people=people) if people else ""]
     for ask in q.asks:
         key = ask.key if (revealed and ask.key) else ()
         acc = stats.accuracy(answers, ask) if (revealed and ask.key) else None
-        head = f"<b>{esc(ask.name)}</b>" + (f" · 正确率 <b>{percent(acc or 0.0)}</b>"
+        head = f"<b>{esc(ask.name)}</b>" + (_(' · 正确率 <b>{x}</b>').format(x=percent(acc or 0.0))
                                             if revealed and ask.key else "")
         parts.append(f"<div class='kit-chart'>{head}"
                      + bars(stats.distribution(answers, ask), _names(ask), key, len(answers),
@@ -49,18 +51,20 @@ def summary_html(questions: Sequence[Question], board: Board) -> str:
     by_p: dict[int, dict[str, Mapping[str, list[str]]]] = {}
     for a in board.answers:
         by_p.setdefault(a.participant, {})[a.item_id] = a.answer
-    items = [f"已作答 <b>{len(by_p)}</b> 人"]
+    items = [_('已作答 <b>{n}</b> 人').format(n=len(by_p))]
     for ask in questions[0].asks if questions else ():
         if ask.key is not None or len(questions) > 1:
             agree = agreement(questions, ask.id, by_p)
-            items.append(f"{esc(ask.name)} 一致性:<b>{reading(agree.value)}</b>"
-                         f"<details class='kit-inline'><summary>数值</summary>{agree.method} "
-                         f"{_num(agree.value)}</details>")
+            items.append(_("{name} 一致性:<b>{value}</b><details class='kit-inline'><summary>"
+                           "数值</summary>{method} {num}</details>").format(
+                             name=esc(ask.name), value=reading(agree.value), method=agree.method,
+                             num=_num(agree.value)))
     if board.phase == Phase.REVEALED:
         missed = stats.most_missed(questions, by_question(board), top=3)
         names = {q.id: q.title or q.id for q in questions}
         if missed:
-            items.append("最易错:" + "、".join(f"{esc(names[q])}(得分 {m:.0%})"
+            items.append(_("最易错:") + _("、").join(_("{names}(得分 {m:.0%})").format(
+                                                     names=esc(names[q]), m=m)
                                             for q, m in missed))
     return "<div class='kit-card kit-summary'>" + "<br>".join(items) + "</div>"
 
@@ -80,7 +84,7 @@ def checker_html(course: Course, activity_id: str, q: Question, answers: Answers
     found = review(case.narrative, course.ad_rules).codes
     names = {lab.code: lab.name for lab in course.dimension("ad_rule").labels}
     comparison = compare_case(case.id, chosen, found, case.key.get("ad_rule", ()))
-    return ("<div class='kit-card'><b>学员与文案检查器的判断对比</b>"
+    return (_("<div class='kit-card'><b>学员与文案检查器的判断对比</b>")
             + comparison_html([comparison], {case.id: case.title}, names) + "</div>")
 
 
@@ -95,12 +99,12 @@ class BoardView(View):
         self.board = Board(activity_id, Phase.WAITING)
         self.summary, self.body, self.where = W.HTML(), W.HTML(), W.HTML()
         self.confusion, self.checker, self.course = W.HTML(), W.HTML(), course
-        super().__init__([W.HTML(f"<h3>{esc(course.activity(activity_id).title)}</h3>"),
+        super().__init__([W.HTML(f"<h3>{esc(title_of(course.activity(activity_id)))}</h3>"),
                           self.summary, *([self._nav()] if len(self.questions) > 1 else []),
                           self.body, self.checker, self.confusion])
 
     def _nav(self) -> W.HBox:
-        prev, nxt = W.Button(description="上一题"), W.Button(description="下一题")
+        prev, nxt = W.Button(description=_("上一题")), W.Button(description=_("下一题"))
         prev.on_click(lambda _: self.go(self.index - 1))
         nxt.on_click(lambda _: self.go(self.index + 1))
         return W.HBox([prev, self.where, nxt], layout=W.Layout(flex_flow="row wrap",
@@ -117,7 +121,7 @@ class BoardView(View):
         revealed = board.phase == Phase.REVEALED
         q = self.questions[self.index]
         answers = by_question(board).get(q.id, [])
-        self.where.value = f"第 {self.index + 1} / {len(self.questions)} 题"
+        self.where.value = _('第 {n} / {n2} 题').format(n=self.index + 1, n2=len(self.questions))
         _set(self.summary, summary_html(self.questions, board))
         _set(self.body, question_html(q, answers, revealed, people))
         _set(self.confusion, self._confusion(q, answers) if revealed else "")
@@ -128,7 +132,7 @@ class BoardView(View):
         for ask in q.asks:
             if ask.key:
                 cells = stats.confusion((ask, a) for a in answers)
-                out.append(f"<details><summary>{esc(ask.name)} 混淆表</summary>"
+                out.append(_('<details><summary>{name} 混淆表</summary>').format(name=esc(ask.name))
                            + matrix(cells, _names(ask)) + "</details>")
         return "".join(out)
 
@@ -139,7 +143,7 @@ def _set(widget: W.HTML, value: str) -> None:
 
 
 def _names(ask: Ask) -> dict[str, str]:
-    return {c.code: c.name for c in ask.choices} | {"—": "(未选)"}
+    return {c.code: c.name for c in ask.choices} | {"—": _("(未选)")}
 
 
 def _num(value: float | None) -> str:

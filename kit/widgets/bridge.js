@@ -16,22 +16,22 @@ function kernelInfo() {
   }
 }
 
-function overlay(text) {
+function overlay(texts) {
   if (document.getElementById("kit-offline")) return;
   const box = document.createElement("div");
   box.id = "kit-offline";
   box.setAttribute("role", "alertdialog");
   box.setAttribute("aria-modal", "true");
-  box.setAttribute("aria-label", "连接已中断");
+  box.setAttribute("aria-label", texts.label);
   box.style.cssText = "position:fixed;inset:0;background:rgba(0,0,0,.55);z-index:9999;" +
     "display:flex;align-items:center;justify-content:center;";
   const card = document.createElement("div");
   card.style.cssText = "background:#fff;padding:24px;border-radius:8px;max-width:420px;" +
     "font-size:16px;line-height:1.6;";
   const p = document.createElement("p");
-  p.textContent = text;
+  p.textContent = texts.text;
   const btn = document.createElement("button");
-  btn.textContent = "重新连接 / Reconnect";
+  btn.textContent = texts.button;
   btn.style.cssText = "font-size:16px;padding:6px 16px;";
   btn.onclick = () => window.location.reload();
   card.append(p, btn);
@@ -92,9 +92,16 @@ function watchPressed() {
   pressedStates(document);
 }
 
+function declareLanguage(texts) {
+  // nbconvert's template says <html lang="en"> whatever the page shows: say what it shows
+  if (texts && texts.lang) document.documentElement.lang = texts.lang;
+}
+
 function render({ model, el }) {
   el.style.display = "none";
   watchPressed();
+  declareLanguage(model.get("texts"));
+  model.on("change:texts", () => declareLanguage(model.get("texts")));
   model.set("stored", stored());
   model.set("href", window.location.origin + window.location.pathname);
   if (model.get("query") === null) {  // the kernel did not get it from Voilà's request
@@ -136,8 +143,7 @@ function render({ model, el }) {
   const every = model.get("ping_seconds") * 1000;
   const timer = setInterval(() => {
     if (Date.now() - lastPong > every * 2.5) {
-      overlay("与服务器的连接已中断(页面闲置过久、网络断开或服务器重启)。" +
-              "已保存的内容不会丢失,请点击下方按钮重新连接。");
+      overlay(model.get("texts"));  // in the page's language, sent while the kernel was there
     }
     model.send({ type: "ping" });
   }, every);

@@ -7,7 +7,8 @@
 - keeps a console session token in the browser's storage (never in the URL), and hands it back
   to the kernel when the page loads;
 - tells the kernel to save work in progress when the page is hidden, closed or loses focus;
-- shows a Chinese "connection lost" overlay with a reconnect button when the kernel is gone;
+- shows a "connection lost" overlay with a reconnect button when the kernel is gone, in the
+  page's language (its words come from the kernel beforehand: :meth:`PageBridge.translate`);
 - asks the server to shut the kernel down when the page closes;
 - brings the kit's styles (``kit.css``) to the page.
 """
@@ -22,6 +23,8 @@ from urllib.parse import parse_qs, urlencode
 
 import anywidget
 import traitlets
+
+from kit.i18n import _, current
 
 _ESM = (Path(__file__).with_name("bridge.js")).read_text(encoding="utf-8")
 _CSS = (Path(__file__).with_name("kit.css")).read_text(encoding="utf-8")
@@ -50,6 +53,9 @@ class PageBridge(anywidget.AnyWidget):
     """The page's address without its query, as the browser sees it (for links to other
     pages of the same server)."""
     """The kit's values in the browser's storage (``None`` until the page reports them)."""
+    texts = traitlets.Dict().tag(sync=True)
+    """The overlay's words (``label``, ``text``, ``button``), sent while the kernel is there,
+    and the page's language for ``<html lang>`` (``lang``: screen readers read by it)."""
     ping_seconds = traitlets.Int(5).tag(sync=True)
     shutdown_on_close = traitlets.Bool(True).tag(sync=True)
 
@@ -59,6 +65,14 @@ class PageBridge(anywidget.AnyWidget):
             self.query = served_query()
         self._handlers: dict[str, list[Callable[[], None]]] = {}
         self.on_msg(self._on_msg)
+        self.translate()
+
+    def translate(self) -> None:
+        """Put the overlay's words in the page's current language (call after a change)."""
+        self.texts = {"lang": "zh-CN" if current() == "zh" else current(),
+                      "label": _("连接已中断"), "button": _("重新连接 / Reconnect"),
+                      "text": _("与服务器的连接已中断(页面闲置过久、网络断开或服务器重启)。"
+                                "已保存的内容不会丢失,请点击下方按钮重新连接。")}
 
     def on(self, kind: str, handler: Callable[[], None]) -> None:
         """Call ``handler`` when the page sends ``kind``: ``ping`` or ``flush``."""

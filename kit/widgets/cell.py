@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Course
+from kit.i18n import N_, _, pick
 from kit.logic.phases import Phase
 from kit.state.activity import ActivityState
 from kit.state.console import ConsoleState, Row
@@ -16,7 +17,7 @@ from kit.widgets.console_activities import ActivityControl
 from kit.widgets.peer_board import PeerBoardView
 from kit.widgets.roleplay_board import RoleplayBoardView
 
-SOLO = "<small>自学模式:提交后立即显示反馈,不记录成绩。</small>"
+SOLO = N_("<small>自学模式:提交后立即显示反馈,不记录成绩。</small>")
 
 
 class CellView(View):
@@ -24,17 +25,17 @@ class CellView(View):
                  top: tuple[W.Widget, ...] = ()) -> None:
         self.course, self.activity_id, self.events, self.top = course, activity_id, events, top
         act = course.activity(activity_id)
-        self.intro = W.HTML(f"<p>{esc(act.intro or '')}</p>{SOLO}")
+        self.intro = W.HTML(f"<p>{esc(pick(act.intro or '', act.en, 'intro'))}</p>{_(SOLO)}")
         self.notice = Notice()
         self.mode = ""
         self.control: ActivityControl | None = None
         self.board: BoardView | PeerBoardView | RoleplayBoardView | None = None
         self.results = W.VBox()
-        self.toggle = W.ToggleButton(description="看结果", value=False)
+        self.toggle = W.ToggleButton(description=_("看结果"), value=False)
         self.toggle.observe(lambda _: self._results(), "value")
         self.solo: W.Widget | None = None
         self.state = ConsoleState()
-        self.loading = W.HTML("<small>正在加载……</small>")
+        self.loading = W.HTML(_("<small>正在加载……</small>"))
         super().__init__([*top, self.loading])
 
     def render(self, state: ConsoleState) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle
 
+from kit.i18n import _
 from kit.logic.questions import Ask
 from kit.widgets._base import View, esc
 
@@ -22,11 +23,11 @@ class ChoiceInput(View):
                         for c in ask.choices}
         for code, button in self.buttons.items():
             button.observe(lambda ch, code=code: self._toggled(code, ch["new"]), "value")
-        kind = "单选" if ask.cardinality == "single" else "可多选"
+        kind = _("单选") if ask.cardinality == "single" else _("可多选")
         self.help = W.HTML(self._help_html(), layout=W.Layout(display="none"))
         title: list[W.Widget] = [W.HTML(f"<b>{esc(ask.name)}</b>({kind})")]
         if self.help.value:  # quiz and poll options carry no descriptions: no empty help
-            show = W.Button(description="标签说明", layout=W.Layout(width="auto"))
+            show = W.Button(description=_("标签说明"), layout=W.Layout(width="auto"))
             show.on_click(lambda _: self._toggle_help())
             title.append(show)
         super().__init__([W.HBox(title, layout=W.Layout(flex_flow="row wrap",

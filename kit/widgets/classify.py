@@ -12,6 +12,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from kit.i18n import N_, _
 from kit.logic.classify import HELP
 from kit.logic.phases import Phase
 from kit.logic.questions import Question
@@ -22,10 +23,11 @@ from kit.widgets._base import Notice, View, esc
 from kit.widgets.question import QuestionCard
 from kit.widgets.saved import SavedMark
 
-STATE_TEXT = {Phase.OPEN: "", Phase.CLOSED: "本活动已关闭,等待讲师公布答案。",
-              Phase.REVEALED: "答案已公布,请查看每个维度的反馈。",
-              Phase.WAITING: "本活动尚未开放。"}
-POLL_TEXT = {Phase.CLOSED: "投票已结束,等待讲师公布结果。", Phase.REVEALED: "投票结果已公布。"}
+STATE_TEXT = {Phase.OPEN: "", Phase.CLOSED: N_("本活动已关闭,等待讲师公布答案。"),
+              Phase.REVEALED: N_("答案已公布,请查看每个维度的反馈。"),
+              Phase.WAITING: N_("本活动尚未开放。")}
+POLL_TEXT = {Phase.CLOSED: N_("投票已结束,等待讲师公布结果。"),
+             Phase.REVEALED: N_("投票结果已公布。")}
 
 
 class ClassifyView(View):
@@ -43,7 +45,7 @@ class ClassifyView(View):
         graded = any(a.graded for q in questions for a in q.asks)
         parts: list[W.Widget] = [W.HTML(f"<h3>{esc(title)}</h3>")]
         if graded:
-            parts.append(W.HTML(f"<small>{esc(HELP)}</small>"))
+            parts.append(W.HTML(f"<small>{esc(_(HELP))}</small>"))
         parts.append(self.notice)
         if len(questions) > 1:
             parts.append(self._nav())
@@ -52,7 +54,7 @@ class ClassifyView(View):
         self.go(0)
 
     def _nav(self) -> W.HBox:
-        prev, nxt = W.Button(description="上一题"), W.Button(description="下一题")
+        prev, nxt = W.Button(description=_("上一题")), W.Button(description=_("下一题"))
         prev.on_click(lambda _: self.go(self.index - 1))
         nxt.on_click(lambda _: self.go(self.index + 1))
         return W.HBox([prev, self.where, nxt], layout=W.Layout(flex_flow="row wrap",
@@ -76,7 +78,7 @@ class ClassifyView(View):
         """Show question ``index`` (clamped), as the 上一题/下一题 buttons do."""
         self.index = max(0, min(index, len(self.questions) - 1))
         self.stage.children = [self.card(self.questions[self.index].id)]
-        self.where.value = f"第 {self.index + 1} / {len(self.questions)} 题"
+        self.where.value = _('第 {n} / {n2} 题').format(n=self.index + 1, n2=len(self.questions))
 
     def _changed(self, card: QuestionCard) -> None:
         self.events.change(card.question.id, {"answer": card.answer})
@@ -84,7 +86,7 @@ class ClassifyView(View):
     def _submit(self, card: QuestionCard, done: Done) -> None:
         if self.solo:
             card.reveal()
-            card.notice.show("已提交,请查看下方反馈。", "ok")
+            card.notice.show(_("已提交,请查看下方反馈。"), "ok")
             return done()
         self.events.submit(card.question.id, {"answer": card.answer}, done)
         return None
@@ -95,7 +97,7 @@ class ClassifyView(View):
         for card in self.cards:
             self._show(card)
         texts = POLL_TEXT if self.poll else STATE_TEXT
-        self.notice.show(texts.get(state.phase, STATE_TEXT[state.phase]), "info")
+        self.notice.show(_(texts.get(state.phase, STATE_TEXT[state.phase])), "info")
         self.mark.render(state.saved_at, state.unsaved)
 
     def _show(self, card: QuestionCard) -> None:

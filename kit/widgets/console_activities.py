@@ -10,23 +10,26 @@ from collections.abc import Callable
 
 import ipywidgets as W
 
+from kit.i18n import N_, _
 from kit.logic.phases import NAMES, Phase, actions
 from kit.state.common import Done
 from kit.state.console import Row
 from kit.state.events import ConsoleEvents
 from kit.widgets._base import ActionButton, View, esc, replace_children
-from kit.widgets.course_map import KINDS
+from kit.widgets.course_map import kind_name
 
-COUNTED = {"classify": "已提交", "quiz": "已提交", "poll": "已投票", "draft": "已提交方案",
-           "peer_review": "已评审", "roleplay": "已完成演练"}
+COUNTED = {"classify": N_("已提交"), "quiz": N_("已提交"), "poll": N_("已投票"),
+           "draft": N_("已提交方案"), "peer_review": N_("已评审"), "roleplay": N_("已完成演练")}
 
 
 def row_html(row: Row, present: int | None = None, big: bool = False) -> str:
-    of = f" / 在场 {present} 人" if present is not None else ""
+    of = _(' / 在场 {present} 人').format(present=present) if present is not None else ""
     title = f"<div class='kit-big'>{esc(row.title)}</div>" if big else f"<b>{esc(row.title)}</b>"
-    return (f"{title}<small>{esc(KINDS.get(row.kind, row.kind))} · {row.minutes} 分钟</small><br>"
-            f"状态:<b>{NAMES[row.phase]}</b> · {COUNTED.get(row.kind, '已提交')} "
-            f"<b>{row.answered}</b> 人{of}")
+    return (_("{title}<small>{x} · {minutes} 分钟</small><br>状态:<b>{NAMES}</b> · {x2} <b>"
+              "{answered}</b> 人{of}").format(
+                title=title, x=esc(kind_name(row.kind)), minutes=row.minutes,
+                NAMES=_(NAMES[row.phase]), x2=_(COUNTED.get(row.kind, N_('已提交'))),
+                answered=row.answered, of=of))
 
 
 class ActivityControl(View):
@@ -49,10 +52,10 @@ class ActivityControl(View):
             return
         self._moves = moves
         buttons: list[W.Widget] = [
-            ActionButton(text, self._pacer(phase), button_style=_style(phase),
+            ActionButton(_(text), self._pacer(phase), button_style=_style(phase),
                          layout=W.Layout(width="auto")) for phase, text in moves]
         if not self.big:
-            show = W.Button(description="查看", layout=W.Layout(width="auto"))
+            show = W.Button(description=_("查看"), layout=W.Layout(width="auto"))
             show.on_click(lambda _: self.events.show(self.row.activity_id))
             buttons.append(show)
         replace_children(self.buttons, buttons)
@@ -67,7 +70,7 @@ class ActivityControl(View):
                 button.press() if isinstance(button, ActionButton) else button.click()
                 return
         shown = [b.description for b in self.buttons.children]
-        raise LookupError(f"没有「{text}」按钮;现在可以:{shown}")
+        raise LookupError(f"no button {text!r}; shown: {shown}")
 
 
 def _style(phase: Phase) -> str:
@@ -85,6 +88,6 @@ class ActivityList(View):
     def render(self, rows: tuple[Row, ...]) -> None:
         if [r.activity_id for r in rows] != list(self.controls):
             self.controls = {r.activity_id: ActivityControl(r, self.events) for r in rows}
-            replace_children(self, [W.HTML("<h3>全部活动</h3>"), *self.controls.values()])
+            replace_children(self, [W.HTML(_("<h3>全部活动</h3>")), *self.controls.values()])
         for row in rows:
             self.controls[row.activity_id].render(row)

@@ -6,26 +6,29 @@ from collections.abc import Callable
 
 import ipywidgets as W
 
+from kit.i18n import N_, _
 from kit.state.common import Done
 from kit.state.console import Download
 from kit.state.events import ConsoleEvents
 from kit.widgets._base import ActionButton, View
 
-FORMATS = (("xlsx", "下载 Excel 工作簿"), ("html", "下载打印报告(HTML)"),
-           ("pdf", "下载报告(PDF)"), ("record", "下载培训记录(CSV)"),
-           ("certificates", "下载合格证书"))
+FORMATS = (("xlsx", N_("下载 Excel 工作簿")), ("html", N_("下载打印报告(HTML)")),
+           ("pdf", N_("下载报告(PDF)")), ("record", N_("下载培训记录(CSV)")),
+           ("certificates", N_("下载合格证书")))
 
 
 class ExportPanel(View):
-    def __init__(self, events: ConsoleEvents, deliver: Callable[[Download], None]) -> None:
+    def __init__(self, events: ConsoleEvents, deliver: Callable[[Download], None],
+                 delivered: Download | None = None) -> None:
         self.events, self._deliver = events, deliver
-        self.anonymise = W.Checkbox(description="以化名代替姓名", value=False, indent=False)
-        self.buttons = {fmt: ActionButton(text, self._exporter(fmt), layout=W.Layout(width="auto"))
+        self.anonymise = W.Checkbox(description=_("以化名代替姓名"), value=False, indent=False)
+        self.buttons = {fmt: ActionButton(_(text), self._exporter(fmt),
+                                          layout=W.Layout(width="auto"))
                         for fmt, text in FORMATS}
         self.done = W.HTML()
-        self._last: Download | None = None
-        super().__init__([W.HTML("<h3>导出</h3><small>导出文件含学员个人信息,只下载到本机,"
-                                 "不在服务器上留存。</small>"), self.anonymise,
+        self._last = delivered  # a panel built again (new language) does not download twice
+        super().__init__([W.HTML(_("<h3>导出</h3><small>导出文件含学员个人信息,只下载到本机,"
+                                 "不在服务器上留存。</small>")), self.anonymise,
                           W.HBox(list(self.buttons.values()),
                                  layout=W.Layout(flex_flow="row wrap")), self.done])
 
@@ -37,4 +40,5 @@ class ExportPanel(View):
             return
         self._last = download
         self._deliver(download)
-        self.done.value = f"<small class='kit-ok'>已下载:{download.name}</small>"
+        self.done.value = _("<small class='kit-ok'>已下载:{name}</small>").format(
+                              name=download.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Course
+from kit.i18n import _, title_of
 from kit.state.common import Done
 from kit.state.events import ConsoleEvents
 from kit.widgets._base import ActionButton, Notice, View, error_boundary, esc
@@ -14,11 +15,11 @@ from kit.widgets.course_map import KINDS
 class LoginForm(View):
     def __init__(self, events: ConsoleEvents) -> None:
         self._events = events
-        self.code = W.Text(description="参与码")
-        self.key = W.Password(description="讲师密钥")
-        self.button = ActionButton("进入控制台", self._login, button_style="primary")
+        self.code = W.Text(description=_("参与码"))
+        self.key = W.Password(description=_("讲师密钥"))
+        self.button = ActionButton(_("进入控制台"), self._login, button_style="primary")
         self.notice = Notice()
-        super().__init__([W.HTML("<h3>进入已有工作坊</h3>"), self.code, self.key, self.button,
+        super().__init__([W.HTML(_("<h3>进入已有工作坊</h3>")), self.code, self.key, self.button,
                           self.notice])
 
     def submit(self) -> None:
@@ -33,19 +34,20 @@ class LoginForm(View):
 class CreateForm(View):
     def __init__(self, course: Course, events: ConsoleEvents) -> None:
         self._events = events
-        self.title = W.Text(description="标题", placeholder="例如:滨江支行消保培训")
-        self.instructor = W.Text(description="讲师", placeholder="讲师姓名(选填,用于报告)")
-        self.modules = {m.number: W.Checkbox(description=f"{m.number}. {m.title}", indent=False)
+        self.title = W.Text(description=_("标题"), placeholder=_("例如:滨江支行消保培训"))
+        self.instructor = W.Text(description=_("讲师"), placeholder=_("讲师姓名(选填,用于报告)"))
+        self.modules = {m.number: W.Checkbox(description=f"{m.number}. {title_of(m)}", indent=False)
                         for m in sorted(course.modules, key=lambda m: m.number)}
-        kinds = {m.number: "、".join(dict.fromkeys(KINDS[a.kind] for a in m.activities))
+        kinds = {m.number: _("、").join(dict.fromkeys(KINDS[a.kind] for a in m.activities))
                  for m in course.modules}
         rows: list[W.Widget] = []
         for number, box in self.modules.items():
-            rows += [box, W.HTML(f"<small class='kit-quiet'>活动:{esc(kinds[number])}</small>")]
-        self.button = ActionButton("新建工作坊", self._create, button_style="success")
+            rows += [box, W.HTML(_("<small class='kit-quiet'>活动:{kinds}</small>").format(
+                                     kinds=esc(kinds[number])))]
+        self.button = ActionButton(_("新建工作坊"), self._create, button_style="success")
         self.notice = Notice()
-        super().__init__([W.HTML("<h3>新建工作坊</h3>"), self.title, self.instructor,
-                          W.HTML("选择本场涵盖的模块:"), *rows, self.button, self.notice])
+        super().__init__([W.HTML(_("<h3>新建工作坊</h3>")), self.title, self.instructor,
+                          W.HTML(_("选择本场涵盖的模块:")), *rows, self.button, self.notice])
 
     def submit(self) -> None:
         self.button.press()

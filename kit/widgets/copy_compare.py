@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from kit.i18n import _
 from kit.logic.copycheck.compare import CodeVote, CopyComparison
 from kit.widgets._base import esc
 
@@ -18,10 +19,11 @@ def _mark(flag: bool | None) -> str:
 
 def _row(v: CodeVote, names: Mapping[str, str]) -> str:
     style = " style='background:#fff6e5'" if v.differs else ""
-    return (f"<tr{style}><td>{esc(v.code)} {esc(names.get(v.code, ''))}</td>"
-            f"<td style='text-align:right'>{v.raised_by}（{v.share:.0%}）</td>"
-            f"<td style='text-align:center'>{_mark(v.checker)}</td>"
-            f"<td style='text-align:center'>{_mark(v.key)}</td></tr>")
+    return (_("<tr{style}><td>{code} {x}</td><td style='text-align:right'>{raised_by}（{share:"
+              ".0%}）</td><td style='text-align:center'>{mark}</td><td style='text-align:center'>"
+              "{mark2}</td></tr>").format(
+                style=style, code=esc(v.code), x=esc(names.get(v.code, '')), raised_by=v.raised_by,
+                share=v.share, mark=_mark(v.checker), mark2=_mark(v.key)))
 
 
 def comparison_html(comparisons: Sequence[CopyComparison], titles: Mapping[str, str],
@@ -30,9 +32,11 @@ def comparison_html(comparisons: Sequence[CopyComparison], titles: Mapping[str, 
     cards = []
     for c in comparisons:
         rows = "".join(_row(v, names) for v in c.votes) or (
-            "<tr><td colspan='4'>学员和检查器都认为没有违规</td></tr>")
-        cards.append(f"<div class='kit-card'><b>{esc(titles.get(c.case_id, c.case_id))}</b>"
-                     f"（{c.answered} 人作答，{len(c.differences)} 处分歧）"
-                     "<table style='width:100%'><tr><th>规则</th><th>学员选择</th>"
-                     f"<th>检查器</th><th>参考答案</th></tr>{rows}</table></div>")
+            _("<tr><td colspan='4'>学员和检查器都认为没有违规</td></tr>"))
+        cards.append(_("<div class='kit-card'><b>{x}</b>"
+                       "（{answered} 人作答，{n} 处分歧）<table style='width:100%'><tr><th>"
+                       "规则</th><th>学员选择</th><th>检查器</th><th>参考答案</th></tr>"
+                       "{rows}</table></div>").format(
+                         x=esc(titles.get(c.case_id, c.case_id)), answered=c.answered,
+                         n=len(c.differences), rows=rows))
     return "".join(cards)

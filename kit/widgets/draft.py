@@ -14,6 +14,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.content.rubric_models import DraftActivity
+from kit.i18n import _, title_of
 from kit.logic import rules
 from kit.logic.drafting import completeness, section_count
 from kit.logic.phases import Phase
@@ -48,9 +49,9 @@ class DraftView(View):
         self.conflict = GroupConflict(self.template, self.fill, lambda: self.sections,
                                       self.item_id, self.group_events)
         self.notice, self._note = Notice(), Note()
-        self.submit_button = ActionButton("提交方案", self._submit, button_style="primary")
+        self.submit_button = ActionButton(_("提交方案"), self._submit, button_style="primary")
         self._group: GroupState | None = None
-        super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3>"),
+        super().__init__([W.HTML(f"<h3>{esc(title_of(act))}</h3>"),
                           W.HTML(card_html(from_case(self.case, ()))), *self._sections(),
                           self.hints, W.HBox([self.submit_button, self.notice], layout=W.Layout(
                               flex_flow="row wrap", align_items="center")),
@@ -90,9 +91,11 @@ class DraftView(View):
     def _count(self, sid: str) -> None:
         section = next(s for s in self.template.sections if s.id == sid)
         n = section_count(self.areas[sid].value)
-        need = f" / 至少 {section.min_chars} 字" if section.min_chars else ""
+        need = _(" / 至少 {min_chars} 字").format(
+                   min_chars=section.min_chars) if section.min_chars else ""
         css = "kit-error" if n > DRAFT_MAX or n < section.min_chars else ""
-        value = f'<small class="{css}">{n:,} 字{need}(上限 {DRAFT_MAX:,})</small>'
+        value = _('<small class="{css}">{n:,} 字{need}(上限 {DRAFT_MAX:,})</small>').format(
+                    css=css, n=n, need=need, DRAFT_MAX=DRAFT_MAX)
         if self.counts[sid].value != value:
             self.counts[sid].value = value
 
@@ -118,10 +121,10 @@ class DraftView(View):
         missing = completeness(self.template, texts)
         self.update_hints()
         if missing:
-            self.notice.show("还不完整:" + ";".join(missing), "error")
+            self.notice.show(_("还不完整:") + ";".join(missing), "error")
             return done()
         if self.solo:
-            self.notice.show("方案已完成(自学模式不保存)。", "ok")
+            self.notice.show(_("方案已完成(自学模式不保存)。"), "ok")
             return done()
         self.events.submit(self.item_id, {"sections": texts}, done)
         return None
@@ -133,7 +136,7 @@ class DraftView(View):
         self.submit_button.allow(open_)
         note = state.notes.get(self.item_id)
         if not open_:
-            note = Note("本活动已关闭,您提交的方案已保存。", "info")
+            note = Note(_("本活动已关闭,您提交的方案已保存。"), "info")
         if note is not None and note != self._note:
             self._note = note
             self.notice.note(note)

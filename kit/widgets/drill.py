@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Case, Course
+from kit.i18n import N_, _, title_of
 from kit.logic import classify
 from kit.logic.drill import DRILL_DIMENSIONS, Tally, pick
 from kit.logic.questions import from_case
@@ -12,7 +13,7 @@ from kit.state.common import Done
 from kit.widgets._base import Notice, View, error_boundary, esc, replace_children
 from kit.widgets.question import QuestionCard
 
-ANY = "全部"
+ANY = N_("全部")
 
 
 class DrillView(View):
@@ -20,18 +21,20 @@ class DrillView(View):
         self.course, self.seed = course, seed
         self.dims = tuple(d for d in course.taxonomy.dimensions if d.id in DRILL_DIMENSIONS)
         cats = next((d.labels for d in self.dims if d.id == "category"), ())
-        self.module = W.Dropdown(description="模块", options=[(ANY, None)] + [
-            (f"{m.number}. {m.title}", m.number) for m in course.modules])
-        self.category = W.Dropdown(description="类别", options=[(ANY, None)] + [
+        self.module = W.Dropdown(description=_("模块"), options=[(_(ANY), None)] + [
+            (f"{m.number}. {title_of(m)}", m.number) for m in course.modules])
+        self.category = W.Dropdown(description=_("类别"), options=[(_(ANY), None)] + [
             (lab.name, lab.code) for lab in cats])
-        self.difficulty = W.Dropdown(description="难度", options=[(ANY, None), ("入门", 1),
-                                                                 ("进阶", 2), ("挑战", 3)])
-        go = W.Button(description="开始练习", button_style="primary")
+        self.difficulty = W.Dropdown(description=_("难度"), options=[(ANY, None), (_("入门"), 1),
+                                                                 (_("进阶"), 2), (_("挑战"), 3)])
+        go = W.Button(description=_("开始练习"), button_style="primary")
         go.on_click(lambda _: self.start())
         self.notice, self.score, self.stage = Notice(), W.HTML(), W.VBox()
         self.tally, self.queue = Tally(), list[Case]()
         self.card: QuestionCard | None = None
-        super().__init__([W.HTML("<h2>案例分类自练</h2><small>" + esc(classify.HELP) + "</small>"),
+        title, rule = _("案例分类自练"), esc(_(classify.HELP))
+        head = f"<h2>{title}</h2><small>{rule}</small>"
+        super().__init__([W.HTML(head),
                           W.HBox([self.module, self.category, self.difficulty, go],
                                  layout=W.Layout(flex_flow="row wrap")),
                           self.notice, self.score, self.stage])
@@ -42,9 +45,9 @@ class DrillView(View):
                           self.difficulty.value, self.seed)
         self.tally = Tally()
         if not self.queue:
-            self.notice.show("没有符合条件的案例,请放宽筛选条件。", "error")
+            self.notice.show(_("没有符合条件的案例,请放宽筛选条件。"), "error")
             return
-        self.notice.show(f"共 {len(self.queue)} 个案例,随机顺序。")
+        self.notice.show(_('共 {n} 个案例,随机顺序。').format(n=len(self.queue)))
         self.next()
 
     @error_boundary
@@ -54,9 +57,9 @@ class DrillView(View):
         case = self.queue.pop(0)
         dims = tuple(d for d in self.dims if d.id in case.key)
         self.card = QuestionCard(from_case(case, dims), lambda _: None, self._checked)
-        nxt = W.Button(description="下一题")
+        nxt = W.Button(description=_("下一题"))
         nxt.on_click(lambda _: self.next())
-        stop = W.Button(description="结束并查看总结")
+        stop = W.Button(description=_("结束并查看总结"))
         stop.on_click(lambda _: self.finish())
         replace_children(self.stage, [self.card, W.HBox([nxt, stop])])
 
@@ -73,12 +76,12 @@ class DrillView(View):
         names = {d.id: d.name for d in self.dims}
         cells = "".join(f"<td>{esc(names[d])}<br><b>{m:.0%}</b></td>"
                         for d, m in self.tally.means().items())
-        self.score.value = (f"<div class='kit-card'>已完成 {self.tally.answered} 题"
-                            f"<table><tr>{cells}</tr></table></div>")
+        self.score.value = (_("<div class='kit-card'>已完成 {answered} 题<table><tr>{cells}</tr>"
+                              "</table></div>").format(answered=self.tally.answered, cells=cells))
 
     @error_boundary
     def finish(self) -> None:
         names = {d.id: d.name for d in self.dims}
-        weak = "、".join(f"{names[d]}({m:.0%})" for d, m in self.tally.weakest())
-        text = f"本次最需要加强的维度:{weak}。" if weak else "还没有作答。"
+        weak = _("、").join(f"{names[d]}({m:.0%})" for d, m in self.tally.weakest())
+        text = _('本次最需要加强的维度:{weak}。').format(weak=weak) if weak else _("还没有作答。")
         replace_children(self.stage, [W.HTML(f"<div class='kit-card kit-big'>{esc(text)}</div>")])

@@ -8,38 +8,51 @@ from __future__ import annotations
 import ipywidgets as W
 
 from kit.content import Course
+from kit.i18n import N_, _, title_of
 from kit.logic import catalog
 from kit.logic.catalog import DIFFICULTY, KINDS, Entry
 from kit.logic.coverage import KINDS as UNUSED_KINDS
 from kit.logic.coverage import unused, uses
 from kit.logic.questions import Question, from_case, from_item
-from kit.logic.time_budget import RULE, short_activities
+from kit.logic.time_budget import (
+    DECISION_SECONDS,
+    READ_CHARS_PER_MINUTE,
+    RULE,
+    short_activities,
+)
 from kit.state.common import Done
 from kit.widgets._base import Notice, View, error_boundary, esc, replace_children
 from kit.widgets.gallery_cards import entry_html
 from kit.widgets.question import QuestionCard
 from kit.widgets.roleplay import RoleplayView
 
-ANY = "全部"
+ANY = N_("全部")
 STYLE = ("<style>.kit-gallery{max-width:960px}"
          ".kit-gallery-meta{color:#57606a;font-size:.9em;margin-top:12px}"
          ".kit-gallery-rubric td,.kit-gallery-rubric th{border:1px solid #d0d7de;padding:4px;"
          "vertical-align:top}.kit-gallery-rubric{border-collapse:collapse}</style>")
 
 
+def rule_text() -> str:
+    return _(RULE).format(chars=READ_CHARS_PER_MINUTE, seconds=DECISION_SECONDS)
+
+
 def checks_html(course: Course) -> str:
     found = unused(course)
-    rows = "".join(f"<li>{esc(UNUSED_KINDS[u.kind])} {esc(u.id)}:{esc(u.title)}</li>"
+    rows = "".join(f"<li>{esc(_(UNUSED_KINDS[u.kind]))} {esc(u.id)}:{esc(u.title)}</li>"
                    for u in found)
     short = short_activities(course)
-    tight = "".join(f"<li>模块 {n.module} · {esc(n.title)}({esc(n.activity_id)}):"
-                    f"{n.items} 条、{n.decisions} 个作答决定,约需 {n.needed_min:.1f} 分钟,"
-                    f"时限 {n.limit_min} 分钟</li>" for n in short)
-    return (f"<div class='kit-card'><b>时限偏短的活动({len(short)})</b>"
-            f"<div><small>{esc(RULE)}</small></div>"
-            + (f"<ul>{tight}</ul>" if tight else "<div>没有时限偏短的活动。</div>")
-            + f"<details><summary><b>没有活动使用的内容({len(found)})</b></summary>"
-            f"<ul>{rows}</ul></details></div>")
+    tight = "".join(_("<li>模块 {module} · {title}({activity_id}):"
+                      "{items} 条、{decisions} 个作答决定,约需 {needed_min:.1f} 分钟,"
+                      "时限 {limit_min} 分钟</li>").format(
+                        module=n.module, title=esc(n.title), activity_id=esc(n.activity_id),
+                        items=n.items, decisions=n.decisions, needed_min=n.needed_min,
+                        limit_min=n.limit_min) for n in short)
+    return (_("<div class='kit-card'><b>时限偏短的活动({n})</b>"
+              "<div><small>{rule}</small></div>").format(n=len(short), rule=esc(rule_text()))
+            + (f"<ul>{tight}</ul>" if tight else _("<div>没有时限偏短的活动。</div>"))
+            + _("<details><summary><b>没有活动使用的内容({n})</b></summary><ul>{rows}</ul>"
+                "</details></div>").format(n=len(found), rows=rows))
 
 
 class Gallery(View):
@@ -48,21 +61,21 @@ class Gallery(View):
         self.everything = catalog.entries(course)
         self.uses = uses(course)
         self.shown: tuple[Entry, ...] = ()
-        self.module = W.Dropdown(description="模块", options=[(ANY, None)] + [
-            (f"{m.number}. {m.title}", m.number) for m in course.modules])
-        self.kind = W.Dropdown(description="类型", options=[(ANY, None)] + [
-            (name, kind) for kind, name in KINDS.items()])
-        self.difficulty = W.Dropdown(description="难度", options=[(ANY, None)] + [
-            (name, level) for level, name in DIFFICULTY.items()])
+        self.module = W.Dropdown(description=_("模块"), options=[(_(ANY), None)] + [
+            (f"{m.number}. {title_of(m)}", m.number) for m in course.modules])
+        self.kind = W.Dropdown(description=_("类型"), options=[(_(ANY), None)] + [
+            (_(name), kind) for kind, name in KINDS.items()])
+        self.difficulty = W.Dropdown(description=_("难度"), options=[(_(ANY), None)] + [
+            (_(name), level) for level, name in DIFFICULTY.items()])
         for box in (self.module, self.kind, self.difficulty):
             box.observe(lambda _: self.refresh(), "value")
         self.count, self.cards, self.notice = W.HTML(), W.HTML(), Notice()
-        self.pick = W.Dropdown(description="试答", layout=W.Layout(width="auto"))
-        self.try_button = W.Button(description="以学员视角试答", button_style="primary")
+        self.pick = W.Dropdown(description=_("试答"), layout=W.Layout(width="auto"))
+        self.try_button = W.Button(description=_("以学员视角试答"), button_style="primary")
         self.try_button.on_click(lambda _: self.try_out())
         self.stage = W.VBox()
-        self.header = W.HTML(STYLE + "<p><small>本页含参考答案,仅供课程设计人员核对内容。"
-                                     "</small></p>")
+        self.header = W.HTML(STYLE + _("<p><small>本页含参考答案,仅供课程设计人员核对内容。"
+                                     "</small></p>"))
         self.checks = W.HTML(checks_html(course))
         wrap = W.Layout(flex_flow="row wrap")
         self.filters = W.HBox([self.module, self.kind, self.difficulty], layout=wrap)
@@ -83,10 +96,10 @@ class Gallery(View):
     def refresh(self) -> None:
         self.shown = catalog.select(self.everything, self.module.value, self.kind.value,
                                     self.difficulty.value)
-        note = "(难度只适用于案例)" if self.difficulty.value else ""
-        self.count.value = f"<b>共 {len(self.shown)} 条</b>{note}"
+        note = _("(难度只适用于案例)") if self.difficulty.value else ""
+        self.count.value = _('<b>共 {n} 条</b>{note}').format(n=len(self.shown), note=note)
         self.cards.value = "".join(entry_html(self.course, e, self.uses) for e in self.shown)
-        options = [(f"{KINDS[e.kind]} {e.id}:{e.title[:30]}", e.id)
+        options = [(f"{_(KINDS[e.kind])} {e.id}:{e.title[:30]}", e.id)
                    for e in self.shown if e.kind != "rubric"]
         self.pick.options = options
         self.pick.value = options[0][1] if options else None
@@ -104,7 +117,7 @@ class Gallery(View):
     def try_out(self) -> None:
         """Show the picked entry as the trainee's own card; submitting reveals the feedback."""
         if self.pick.value is None:
-            self.notice.show("请先在筛选结果中选一道题", "error")
+            self.notice.show(_("请先在筛选结果中选一道题"), "error")
             return
         self.notice.show("")
         if self._kind(self.pick.value) == "scenario":

@@ -23,12 +23,14 @@ USE_KIND = {"complaint": "case", "copy": "case", "scene": "case"}
 
 def meta_html(entry: Entry, uses: Uses) -> str:
     acts = uses.get(USE_KIND.get(entry.kind, entry.kind), {}).get(entry.id, [])
-    parts = [KINDS[entry.kind], f"id {entry.id}",
-             "模块 " + "、".join(map(str, entry.modules)) if entry.modules else "未指定模块"]
+    modules = _("、").join(map(str, entry.modules))
+    parts = [_(KINDS[entry.kind]), f"id {entry.id}",
+             _("模块 {modules}").format(modules=modules) if entry.modules else _("未指定模块")]
     if entry.difficulty:
-        parts.append(f"难度 {DIFFICULTY[entry.difficulty]}")
-    used = f"用于:{'、'.join(acts)}" if acts else "<b class='kit-error'>没有活动使用</b>"
-    draft = " <b class='kit-error'>草稿</b>" if entry.draft else ""
+        parts.append(_("难度 {level}").format(level=_(DIFFICULTY[entry.difficulty])))
+    used = (_("用于:{uses}").format(uses=_("、").join(acts)) if acts
+            else "<b class='kit-error'>" + _("没有活动使用") + "</b>")
+    draft = " <b class='kit-error'>" + _("草稿") + "</b>" if entry.draft else ""
     return (f"<div class='kit-gallery-meta'>{esc(' · '.join(parts))}{draft} · "
             f"{used if not acts else esc(used)}</div>")
 
@@ -37,7 +39,8 @@ def key_feedback(question: Question) -> str:
     """What the trainee sees after the reveal when their answer is the key."""
     key = {ask.id: list(ask.key or ()) for ask in question.asks}
     shown = feedback_html(question, classify.grade(question, key))
-    return f"<div><small>公布答案后(按答对显示):</small>{shown}</div>" if shown else ""
+    return _("<div><small>公布答案后(按答对显示):</small>{shown}</div>").format(
+               shown=shown) if shown else ""
 
 
 def case_html(course: Course, case: Case) -> str:
@@ -48,8 +51,10 @@ def case_html(course: Course, case: Case) -> str:
                    for k, v in case.model_plan.items())
     sources = "".join(f"<li>{esc(s)}</li>" for s in case.sources)
     return (card_html(question) + key_feedback(question)
-            + (f"<details><summary>示范方案</summary><ul>{plan}</ul></details>" if plan else "")
-            + (f"<div><small>来源</small><ul>{sources}</ul></div>" if sources else ""))
+            + (_("<details><summary>示范方案</summary><ul>{plan}</ul></details>").format(
+                   plan=plan) if plan else "")
+            + (_("<div><small>来源</small><ul>{sources}</ul></div>").format(
+                   sources=sources) if sources else ""))
 
 
 def item_html(item: Item) -> str:
@@ -57,8 +62,9 @@ def item_html(item: Item) -> str:
     key = set(item.answer or ())
     options = "".join(f"<li>{'✔ ' if o.code in key else ''}{esc(o.code)}. {esc(o.text)}</li>"
                       for o in item.options)
-    kind = "多选" if item.choice == "multi" else "单选"
-    source = f"<div><small>出处:{esc(item.source)}</small></div>" if item.source else ""
+    kind = _("多选") if item.choice == "multi" else _("单选")
+    source = _("<div><small>出处:{source}</small></div>").format(
+                 source=esc(item.source)) if item.source else ""
     return (card_html(question) + f"<div>{kind}<ul>{options}</ul></div>"
             + key_feedback(question) + source)
 
@@ -68,8 +74,9 @@ def rubric_html(rubric: Rubric) -> str:
     rows = "".join(f"<tr><td><b>{esc(c.name)}</b></td>"
                    + "".join(f"<td>{esc(c.descriptors.get(s, ''))}</td>" for s in rubric.scores)
                    + "</tr>" for c in rubric.criteria)
-    return (f"<div class='kit-card'><div class='kit-big'>{esc(rubric.name)}</div>"
-            f"<table class='kit-gallery-rubric'><tr><th>标准</th>{head}</tr>{rows}</table></div>")
+    return (_("<div class='kit-card'><div class='kit-big'>{name}</div>"
+              "<table class='kit-gallery-rubric'><tr><th>标准</th>{head}</tr>{rows}"
+              "</table></div>").format(name=esc(rubric.name), head=head, rows=rows))
 
 
 def scenario_html(sc: Scenario) -> str:
@@ -77,13 +84,13 @@ def scenario_html(sc: Scenario) -> str:
     summary = summarise(explore(sc))
     first = sc.node(sc.start)
     facts = _("{cat} · {nodes} 个节点、{ends} 个结局 · {paths} 条路径，最高 {best} 分，"
-              "最低 {worst} 分").format(cat=CATEGORY_NAMES[sc.category], nodes=len(sc.nodes),
+              "最低 {worst} 分").format(cat=_(CATEGORY_NAMES[sc.category]), nodes=len(sc.nodes),
                                       ends=len(sc.endings), paths=summary.paths,
                                       best=summary.best, worst=summary.worst)
+    customer = _("<p><b>客户</b>：{line}</p>").format(line=esc(first.customer)) if first else ""
     return (f"<div class='kit-card'><div class='kit-big'>{esc(sc.title)}</div>"
             f"<div class='kit-rp-facts'>{esc(facts)}</div><p>{esc(sc.setting)}</p>"
-            + (f"<p><b>{_('客户')}</b>：{esc(first.customer)}</p>" if first else "")
-            + "</div>")
+            f"{customer}</div>")
 
 
 def body_html(course: Course, entry: Entry) -> str:

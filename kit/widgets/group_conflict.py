@@ -8,14 +8,15 @@ from collections.abc import Callable, Mapping
 import ipywidgets as W
 
 from kit.content import Template
+from kit.i18n import N_, _
 from kit.state.common import Done
 from kit.state.drafting import GroupState
 from kit.state.events import GroupEvents
 from kit.widgets._base import ActionButton, View, error_boundary, replace_children
 from kit.widgets.draft_text import draft_html
 
-STALE = ("<div class='kit-banner'>组员在您离开后保存了新版本,编辑框中是小组最新版。"
-         "您上次未提交的内容如下,可复制使用:</div>")
+STALE = (N_("<div class='kit-banner'>组员在您离开后保存了新版本,编辑框中是小组最新版。"
+         "您上次未提交的内容如下,可复制使用:</div>"))
 
 
 class GroupConflict(View):
@@ -31,15 +32,17 @@ class GroupConflict(View):
         self.group = group
         parts: list[W.Widget] = []
         if group is not None and group.stale:
-            parts.append(W.HTML(STALE + draft_html(self.template, group.stale, "我的未提交内容")))
+            mine = draft_html(self.template, group.stale, _("我的未提交内容"))
+            parts.append(W.HTML(_(STALE) + mine))
         if group is not None and group.conflict is not None:
             c = group.conflict
-            load = W.Button(description="载入组员的版本", layout=W.Layout(width="auto"))
+            load = W.Button(description=_("载入组员的版本"), layout=W.Layout(width="auto"))
             load.on_click(lambda _: self.load_theirs())
-            mine = ActionButton("以我的版本保存为新版本", self._save_mine,
+            mine = ActionButton(_("以我的版本保存为新版本"), self._save_mine,
                                 layout=W.Layout(width="auto"))
             parts += [W.HTML(draft_html(self.template, c.theirs,
-                                        f"组员「{c.who}」的第 {c.version} 版")),
+                                        _("组员「{who}」的第 {version} 版").format(
+                                            who=c.who, version=c.version))),
                       W.HBox([load, mine], layout=W.Layout(flex_flow="row wrap"))]
         replace_children(self, parts)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from kit.i18n import _
 from kit.logic.pacing import countdown
 from kit.state.trainee import Header as HeaderState
 from kit.widgets._base import View, esc
@@ -35,7 +36,7 @@ class Header(View):
 
     def tick(self, now: float) -> None:
         left = countdown(self._state.timer_end, now, self._state.paused_left)
-        paused = "(已暂停)" if self._state.paused_left is not None else ""
+        paused = _("(已暂停)") if self._state.paused_left is not None else ""
         label = esc(self._state.timer_label)
         value = (f'<span class="kit-timer" role="timer">⏱ {left}{paused} {label}</span>'
                  if left else "")

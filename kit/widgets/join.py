@@ -1,25 +1,36 @@
-"""The join form: code and display name (or staff ID)."""
+"""The join form: the UI language, code and display name (or staff ID)."""
 
 from __future__ import annotations
 
 import ipywidgets as W
 
+from kit.i18n import _
 from kit.state.common import Done, Note
 from kit.state.events import TraineeEvents
 from kit.widgets._base import ActionButton, Notice, View, error_boundary
+from kit.widgets.language import LanguageToggle
 
 
 class JoinForm(View):
     def __init__(self, events: TraineeEvents) -> None:
         self._events = events
-        self.code = W.Text(placeholder="例如 K7M3Q", description="参与码")
-        self.name = W.Text(placeholder="姓名或工号", description="姓名/工号")
-        self.staff = W.Text(placeholder="工号(选填,用于培训记录)", description="工号")
-        self.button = ActionButton("加入", self._join, button_style="primary")
+        self.code = W.Text(placeholder=_("例如 K7M3Q"), description=_("参与码"))
+        self.name = W.Text(placeholder=_("姓名或工号"), description=_("姓名/工号"))
+        self.staff = W.Text(placeholder=_("工号(选填,用于培训记录)"), description=_("工号"))
+        self.button = ActionButton(_("加入"), self._join, button_style="primary")
         self.notice = Notice()
-        super().__init__([W.HTML("<h2>加入消保工坊</h2><p>请输入讲师给出的参与码和您的姓名或工号。</p>"),
+        self.lang = LanguageToggle(events.language)
+        super().__init__([self.lang,
+                          W.HTML(_("<h2>加入消保工坊</h2><p>"
+                                   "请输入讲师给出的参与码和您的姓名或工号。</p>")),
                           self.code, self.name, self.staff, self.button, self.notice])
         self.add_class("kit-join")
+
+    def keep(self, old: JoinForm) -> None:
+        """Carry what was typed into ``old`` over (the form is built again in a new language)."""
+        self.code.value, self.name.value, self.staff.value = (
+            old.code.value, old.name.value, old.staff.value)
+        self.notice.value = old.notice.value
 
     def submit(self) -> None:
         """Tap 加入, as a person would."""

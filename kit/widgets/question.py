@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 import ipywidgets as W
 
+from kit.i18n import _
 from kit.logic import classify
 from kit.logic.questions import Question
 from kit.state.activity import Tally
@@ -20,7 +21,8 @@ def card_html(q: Question) -> str:
     title = f"<div class='kit-big'>{esc(q.title)}</div>" if q.title else ""
     body = esc(q.body).replace("\n", "<br>")
     return (f'<div class="kit-card">{title}<div>{body}</div>'
-            + (f"<b>关键事实</b><ul>{facts}</ul>" if facts else "") + "</div>")
+            + (_("<b>关键事实</b><ul>{facts}</ul>").format(
+                   facts=facts) if facts else "") + "</div>")
 
 
 class QuestionCard(View):
@@ -31,7 +33,7 @@ class QuestionCard(View):
         self.question = question
         self.inputs = {a.id: ChoiceInput(a, lambda: on_change(self)) for a in question.asks}
         self._on_submit = on_submit
-        self.submit_button = ActionButton("提交", self._submit, button_style="primary")
+        self.submit_button = ActionButton(_("提交"), self._submit, button_style="primary")
         self.notice = Notice()
         self._note: Note | None = None
         self.feedback = W.HTML()
@@ -71,7 +73,7 @@ class QuestionCard(View):
     def problems(self) -> list[str]:
         found = [classify.problem(inp.ask, inp.value) for inp in self.inputs.values()]
         if not any(self.answer.values()):
-            found.append("请至少完成一个维度的选择后再提交")
+            found.append(_("请至少完成一个维度的选择后再提交"))
         return [p for p in found if p]
 
     def set_enabled(self, enabled: bool) -> None:

@@ -9,6 +9,7 @@ import ipywidgets as W
 
 from kit.content import Course
 from kit.content.rubric_models import DraftActivity, PeerReviewActivity
+from kit.i18n import N_, _, title_of
 from kit.state.activity import ActivityState
 from kit.state.common import Done
 from kit.state.events import ReviewEvents, WorkEvents
@@ -19,9 +20,9 @@ from kit.widgets.feedback_peer import PeerFeedback
 from kit.widgets.rubric import RubricInput
 from kit.widgets.saved import SavedMark
 
-HELP = "双盲互评:您看不到作者是谁,作者也看不到是谁评的。请按量规逐条打分,并写一句具体建议。"
-TEXT = {"waiting": "互评尚未开始。", "closed": "互评已结束,等待讲师公布结果。",
-        "solo": "同伴互评需要在现场工作坊中进行。"}
+HELP = N_("双盲互评:您看不到作者是谁,作者也看不到是谁评的。请按量规逐条打分,并写一句具体建议。")
+TEXT = {"waiting": N_("互评尚未开始。"), "closed": N_("互评已结束,等待讲师公布结果。"),
+        "solo": N_("同伴互评需要在现场工作坊中进行。")}
 
 
 class ReviewView(View):
@@ -38,7 +39,7 @@ class ReviewView(View):
         self.rubric_input: RubricInput | None = None
         self.comment: W.Textarea | None = None
         self._screen: Any = None
-        super().__init__([W.HTML(f"<h3>{esc(act.title)}</h3><small>{esc(HELP)}</small>"),
+        super().__init__([W.HTML(f"<h3>{esc(title_of(act))}</h3><small>{esc(_(HELP))}</small>"),
                           self.progress, self.notice, self.body, self.mark])
         self.add_class("kit-activity")
         if events is None:
@@ -68,7 +69,8 @@ class ReviewView(View):
         return self._text(review.step)
 
     def _text(self, step: str) -> None:
-        replace_children(self.body, [W.HTML(f"<p>{esc(TEXT.get(step, ''))}</p>")])
+        text = _(TEXT[step]) if step in TEXT else ""
+        replace_children(self.body, [W.HTML(f"<p>{esc(text)}</p>")])
 
     def _scores_changed(self, item: str) -> None:
         if self.rubric_input is not None:
@@ -81,22 +83,25 @@ class ReviewView(View):
         return self.rubric_input
 
     def _calibrate(self, cal: Calibrating) -> None:
-        ex = W.HTML(draft_html(self.template, cal.sections, "范例"))
+        ex = W.HTML(draft_html(self.template, cal.sections, _("范例")))
         rubric = self._rubric(calibration_item(cal.exemplar_id), cal.scores)
-        parts: list[W.Widget] = [W.HTML("<b>先校准:请为这份讲师已评分的范例打分。</b>"), ex,
+        parts: list[W.Widget] = [W.HTML(_("<b>先校准:请为这份讲师已评分的范例打分。</b>")), ex,
                                  rubric]
         self.comment = None
         if cal.result is None:
-            parts.append(ActionButton("提交校准评分", self._send_calibration,
+            parts.append(ActionButton(_("提交校准评分"), self._send_calibration,
                                       button_style="primary"))
         else:
             r = cal.result
-            rows = "".join(f"<li>{esc(c.name)}:您 {r.mine.get(c.id, '—')},"
-                           f"讲师 {r.instructor.get(c.id, '—')}</li>" for c in self.rubric.criteria)
+            rows = "".join(_("<li>{name}:您 {x},讲师 {x2}</li>").format(
+                               name=esc(c.name), x=r.mine.get(c.id, '—'),
+                               x2=r.instructor.get(c.id, '—')) for c in self.rubric.criteria)
             dev = "—" if r.deviation is None else f"{r.deviation:.2f}"
-            parts += [W.HTML(f"<div class='kit-card'>平均偏差 {dev} 级<ul>{rows}</ul>"
-                             f"讲师评语:{esc(r.comment)}</div>"),
-                      ActionButton("开始评审同伴的方案", self.events.start, button_style="primary")]
+            parts += [W.HTML(_("<div class='kit-card'>平均偏差 {dev} 级<ul>{rows}</ul>讲师评语:"
+                               "{comment}</div>").format(
+                                 dev=dev, rows=rows, comment=esc(r.comment))),
+                      ActionButton(_("开始评审同伴的方案"), self.events.start,
+                                   button_style="primary")]
             rubric.set_enabled(False)
         replace_children(self.body, parts)
 
@@ -108,11 +113,11 @@ class ReviewView(View):
     def _review(self, rev: Reviewing) -> None:
         item = allocation_item(rev.allocation_id)
         rubric = self._rubric(item, rev.scores)
-        self.comment = W.Textarea(value=rev.comment, placeholder="一句具体、友善的建议(必填)",
+        self.comment = W.Textarea(value=rev.comment, placeholder=_("一句具体、友善的建议(必填)"),
                                   layout=W.Layout(width="100%"))
         self.comment.observe(lambda _: self._scores_changed(item), "value")
-        send = ActionButton("提交评审", self._send_review, button_style="primary")
-        replace_children(self.body, [W.HTML(draft_html(self.template, rev.sections, "待评方案")),
+        send = ActionButton(_("提交评审"), self._send_review, button_style="primary")
+        replace_children(self.body, [W.HTML(draft_html(self.template, rev.sections, _("待评方案"))),
                                      rubric, self.comment, send])
 
     @error_boundary
@@ -122,12 +127,12 @@ class ReviewView(View):
 
     def _done(self, review: ReviewState) -> None:
         if review.target == 0:
-            text = "目前还没有可供您评审的同伴方案。同伴提交方案后,可点击下方按钮再看一次。"
+            text = _("目前还没有可供您评审的同伴方案。同伴提交方案后,可点击下方按钮再看一次。")
         else:
-            text = f"您已完成全部 {review.done} 份评审,感谢!"
+            text = _('您已完成全部 {done} 份评审,感谢!').format(done=review.done)
         parts: list[W.Widget] = [W.HTML(f"<div class='kit-card'>{esc(text)}</div>")]
         if review.done < self.act.reviews_per_reviewer:
-            parts.append(ActionButton("再看看有没有新方案", self.events.start,
+            parts.append(ActionButton(_("再看看有没有新方案"), self.events.start,
                                       layout=W.Layout(width="auto")))
         replace_children(self.body, parts)
 
@@ -136,5 +141,6 @@ def _progress(review: ReviewState) -> str:
     if review.step in ("feedback", "solo", "waiting") or review.target == 0:
         return ""
     if review.done >= review.target:
-        return f"<b class='kit-ok'>✔ 已完成 {review.done} / {review.target} 份</b>"
-    return f"已完成 {review.done} / {review.target} 份"
+        return _("<b class='kit-ok'>✔ 已完成 {done} / {target} 份</b>").format(
+                   done=review.done, target=review.target)
+    return _('已完成 {done} / {target} 份').format(done=review.done, target=review.target)

@@ -6,15 +6,17 @@ import time
 
 import ipywidgets as W
 
+from kit.i18n import _
+
 
 def saved_text(saved_at: float | None, unsaved: bool) -> str:
     if unsaved:
-        return ("<small class='kit-error' role='status'>未保存:暂时连不上服务器,"
-                "内容仍在页面上,稍后自动重试</small>")
+        return (_("<small class='kit-error' role='status'>未保存:暂时连不上服务器,"
+                "内容仍在页面上,稍后自动重试</small>"))
     if saved_at is None:
         return ""
     when = time.strftime("%H:%M:%S", time.localtime(saved_at))
-    return f"<small class='kit-quiet' role='status'>已保存 {when}</small>"
+    return _("<small class='kit-quiet' role='status'>已保存 {when}</small>").format(when=when)
 
 
 class SavedMark(W.HTML):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import ipywidgets as W
 
 from kit.content import Course
+from kit.i18n import N_, _
 from kit.logic.phases import Phase
 from kit.state.events import TraineeEvents
 from kit.state.trainee import TraineeState
@@ -20,8 +21,8 @@ from kit.widgets.activities import ActivityView, make_view
 from kit.widgets.header import Header
 from kit.widgets.join import JoinForm
 
-WAITING = "<div class='kit-card kit-big' role='status'>请稍候,讲师即将开始下一个活动……</div>"
-CONNECTING = "<div class='kit-card' role='status'>正在连接……</div>"
+WAITING = N_("<div class='kit-card kit-big' role='status'>请稍候,讲师即将开始下一个活动……</div>")
+CONNECTING = N_("<div class='kit-card' role='status'>正在连接……</div>")
 
 
 class TraineePage(View):
@@ -33,13 +34,22 @@ class TraineePage(View):
         self._scroll = scroll or (lambda _selector: None)
         self._phase: tuple[str, Phase] | None = None
         self.form, self.header, self.notice = JoinForm(events), Header(), Notice()
-        self.waiting, self.connecting = W.HTML(WAITING), W.HTML(CONNECTING)
+        self.waiting, self.connecting = W.HTML(_(WAITING)), W.HTML(_(CONNECTING))
         self.body = W.VBox([self.waiting])
         self.view: ActivityView | None = None
         self._shown = 0
         self.state = TraineeState()
         super().__init__([*top, self.connecting])
         self.add_class("kit-page")
+
+    def relabel(self) -> None:
+        """The page's language changed: build the views again in it (typed values kept)."""
+        old, self.form = self.form, JoinForm(self.events)
+        self.form.keep(old)
+        close_tree(old)
+        self.waiting.value, self.connecting.value = _(WAITING), _(CONNECTING)
+        self._replace(None)  # the activity's view is made again on the next render
+        self.render(self.state)
 
     def render(self, state: TraineeState) -> None:
         self.state = state
