@@ -66,7 +66,8 @@ def row(d: SessionData, p: Any, results: dict[str, Result],
 
 def appendix(d: SessionData, results: dict[int, dict[str, Result]]) -> str:
     acts = d.activities()
-    legend = "".join(f"<li>{esc(a.title)}({esc(kind_name(a.kind))})</li>" for a in acts)
+    legend = "".join("<li>" + _("{title}({kind})").format(
+        title=esc(a.title), kind=esc(kind_name(a.kind))) + "</li>" for a in acts)
     head = "".join("<th>" + _("模块{number}").format(number=m) + "</th>"
                    for m in d.workshop.modules) + "".join(
         f"<th>{n}</th>" for n in range(1, len(acts) + 1))

@@ -79,5 +79,6 @@ def import_bank(req: BankRequest) -> BankResult:
         raise BankRefused(_("导入后的内容未通过校验,未写入:") + "\n" + "\n".join(map(str, found)))
     if not req.dry_run:
         write_all(req.data_dir, {target: content})
-    notes = (f"文件编码为 {encoding},已转换为 UTF-8",) if encoding != "utf-8-sig" else ()
+    notes = ((_("文件编码为 {encoding},已转换为 UTF-8").format(encoding=encoding),)
+             if encoding != "utf-8-sig" else ())
     return BankResult(imported, target, not req.dry_run, notes)
