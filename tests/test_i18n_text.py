@@ -80,7 +80,7 @@ def test_help_is_english_with_kit_lang() -> None:
     sub = kit("export", "--help", lang="en")
     assert sub.returncode == 0
     flat = " ".join(sub.stdout.split())
-    for text in ("participation code", "instructor key", "replace names and staff numbers",
+    for text in ("Participation code", "Instructor key", "replace names and staff numbers",
                  "language of the report"):
         assert text in flat, sub.stdout
     assert not CJK.search(sub.stdout), sub.stdout
@@ -131,7 +131,7 @@ def test_english_workbook_sheets_and_columns(session: tuple[Course, Store, str, 
     zh = pd.read_excel(export(course, store, code, key, "xlsx", tmp_path / "zh.xlsx"),
                        sheet_name=None)
     sheets_en = ["Roster and attendance", "Activity times", "Classification answers",
-                 "Accuracy by dimension", "Confusion", "Agreement", "Drafts", "Peer reviews",
+                 "Accuracy by dimension", "Confusion", "Agreement", "Plan", "Peer reviews",
                  "Peer scores", "Reviewer reliability", "Quiz item analysis", "Poll results",
                  "Training record"]
     sheets_zh = ["名单与出勤", "活动用时", "分类作答", "维度正确率", "混淆表", "一致性", "方案",
@@ -140,7 +140,7 @@ def test_english_workbook_sheets_and_columns(session: tuple[Course, Store, str, 
     assert [s for s in zh if s in sheets_zh] == sheets_zh, list(zh)
     assert len(en) == len(zh) and not any(CJK.search(s) for s in en), list(en)
     assert list(en["Roster and attendance"].columns) == [
-        "Name", "Staff no.", "Group", "Joined at", "Last seen", "Minutes present", "Status"]
+        "Name", "Staff ID", "Group no.", "Joined at", "Last seen", "Minutes present", "Status"]
     assert list(zh["名单与出勤"].columns)[:2] == ["姓名", "工号"]
     assert set(en["Roster and attendance"]["Status"]) <= {"joined", "working", "submitted",
                                                           "reviewing"}

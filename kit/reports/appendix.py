@@ -38,7 +38,7 @@ def cell(r: Result, rel: Reliability | None) -> str:
     if r.kind == "draft":
         return "✓" + (f" {pct(r.score)}" if r.score is not None else "")
     if r.kind == "roleplay":
-        return f"✓ {pct(r.score)}" if r.done else f"{r.progress} 次·未完成"
+        return f"✓ {pct(r.score)}" if r.done else _("{n} 次·未完成").format(n=r.progress)
     if r.kind == "peer_review":
         far = "" if rel is None or rel.from_consensus is None else f"·{rel.from_consensus:.1f}"
         return f"{r.progress}/{r.expected}{far}"
