@@ -134,10 +134,10 @@ def test_english_workbook_sheets_and_columns(session: tuple[Course, Store, str, 
         "Roster and attendance", "Activity times", "Classification answers",
         "Accuracy by dimension", "Confusion", "Agreement", "Drafts", "Peer reviews",
         "Peer scores", "Reviewer reliability", "Quiz item analysis", "Poll results",
-        "Training record"]
+        "Role-play", "Training record"]
     assert list(zh) == ["名单与出勤", "活动用时", "分类作答", "维度正确率", "混淆表", "一致性",
                         "方案", "互评明细", "互评成绩", "评审者可靠性", "测验题目分析", "投票分布",
-                        "培训记录"]
+                        "情景演练", "培训记录"]
     assert list(en["Roster and attendance"].columns) == [
         "Name", "Staff no.", "Group", "Joined at", "Last seen", "Minutes present", "Status"]
     assert list(zh["名单与出勤"].columns)[:2] == ["姓名", "工号"]
