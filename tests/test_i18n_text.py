@@ -144,6 +144,12 @@ def test_english_workbook_sheets_and_columns(session: tuple[Course, Store, str, 
     assert set(en["Roster and attendance"]["Status"]) <= {"joined", "working", "submitted",
                                                           "reviewing"}
     assert list(en["Training record"].columns) == list(zh["培训记录"].columns)  # stable format
+    assert list(en["Role-play"].columns) == [
+        "Activity", "Scenario", "Trainee", "Group", "Attempt", "Path (reply numbers)",
+        "Nodes passed", "Mood trace", "Ending", "Ended by mood", "Score", "Reception",
+        "Verification", "Clarification", "Solution", "Apology and empathy", "Follow-up",
+        "Public opinion", "Breaches", "Finished", "Started", "Last step"]
+    assert list(zh["情景演练"].columns)[11:15] == ["接待", "核实", "澄清", "方案"]
 
 
 def test_export_command_takes_lang(session: tuple[Course, Store, str, str],
