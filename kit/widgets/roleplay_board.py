@@ -101,7 +101,7 @@ def board_html(sc: Scenario, plays: Sequence[Attempt], groups: bool = False,
     head = f"<div class='kit-summary'>{counts}</div>"
     branches = "".join(_branch(sc, b, count) for b in tree.branches)
     paths, common = _("全班的路径"), _("最常见的结局")
-    tree_html = (f"<div class='kit-rp-tree' role='tree' aria-label='{paths}'>"
+    tree_html = (f"<div class='kit-rp-tree' role='tree' aria-label='{esc(paths)}'>"
                  f"<ul>{branches}</ul></div>") if branches else _("还没有人作出回应。")
     return (f"{STYLE}<div class='kit-card kit-rp-board'>{head}<h4>{common}</h4>"
             f"{_endings(sc, tree, count)}{_breaks(sc, tree, count)}<h4>{paths}</h4>"

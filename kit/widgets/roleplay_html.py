@@ -42,6 +42,9 @@ STYLE = """<style>
 </style>"""
 MARKS = {"good": N_("✔ 佳"), "fair": N_("● 可"), "poor": N_("✘ 欠妥")}
 """Shown with ``_()``: ``_(MARKS[quality])``."""
+MOOD_WORDS = (N_("激动"), N_("生气"), N_("不满"), N_("缓和"), N_("平静"))
+"""The words of :data:`kit.content.scenario_rules.MOOD_WORDS`, for the catalogue (the gauge
+shows ``_(mood_word(mood))``); once that module marks them itself, this can go."""
 
 
 def intro_html(sc: Scenario) -> str:
@@ -63,7 +66,7 @@ def gauge_html(sc: Scenario, mood: int, change: int | None = None) -> str:
                      for b in sorted(sc.breaks, key=lambda b: b.at))
     label = _("客户情绪")
     scale = _("0 平静 … 100 激动")
-    return (f"<div class='kit-rp-gauge' role='meter' aria-label='{label}' aria-valuemin='0' "
+    return (f"<div class='kit-rp-gauge' role='meter' aria-label='{esc(label)}' aria-valuemin='0' "
             f"aria-valuemax='100' aria-valuenow='{mood}'>{label} <b>{mood}</b>/100 · "
             f"<b>{_(mood_word(mood))}</b>{moved}<div class='kit-rp-track'>{ticks}"
             f"<div class='kit-rp-fill' style='width:{mood}%'></div></div>"

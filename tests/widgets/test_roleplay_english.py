@@ -48,7 +48,8 @@ def test_the_view_and_its_debrief_in_english() -> None:
                                          "No, let me rephrase", "Try again")
         assert v.text.placeholder == "Or answer in your own words…"
         assert "Customer's mood <b>70</b>/100" in v.gauge.value
-        assert "aria-label='Customer's mood'" in v.gauge.value
+        assert "aria-label='Customer&#x27;s mood'" in v.gauge.value  # escaped in the attribute
+        assert "<b>angry</b>" in v.gauge.value
         assert "0 calm … 100 agitated; the role-play ends at 90" in v.gauge.value
         assert "<b>Customer</b>: " in v.chat.value and "Customer: " in v.intro.value
         assert "Pick a reply, or answer in your own words." in v.intro.value
