@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from kit.content.models import Frozen, Id, Line, Text
-from kit.i18n import _
+from kit.i18n import N_, SOURCE, _, current
 
 MOOD_MIN, MOOD_MAX = 0, 100
 
@@ -22,16 +22,31 @@ BREACH: Skill = "合规"
 """The tag of a reply that breaks a rule (promising 保本, leaking information, …)."""
 
 Category = Literal["service", "credit_card", "loan", "wealth", "public_opinion", "other"]
+SKILL_NAMES: dict[str, str] = {
+    "接待": N_("接待"), "核实": N_("核实"), "澄清": N_("澄清"), "方案": N_("方案（技能）"),
+    "道歉共情": N_("道歉共情"), "回访": N_("回访"), "舆情": N_("舆情"), "合规": N_("合规")}
+"""The skills' names for the catalogue: 方案 is also the name of the drafts sheet, so the
+skill's msgid says which 方案 it is. Shown with :func:`skill_name`."""
+
+
+def skill_name(skill: str) -> str:
+    """A skill's name in the UI's language (in Chinese: the skill itself)."""
+    return skill if current() == SOURCE else _(SKILL_NAMES.get(skill, skill))
+
+
 CATEGORY_NAMES: dict[str, str] = {
-    "service": "服务类(断卡行动)", "credit_card": "信用卡类", "loan": "个人贷款类",
-    "wealth": "基金保险理财类", "public_opinion": "容易引发舆情类", "other": "其他典型案例"}
+    "service": N_("服务类(断卡行动)"), "credit_card": N_("信用卡类"), "loan": N_("个人贷款类"),
+    "wealth": N_("基金保险理财类"), "public_opinion": N_("容易引发舆情类"),
+    "other": N_("其他典型案例")}
+"""Shown with ``_()``, as are the two below."""
 Theme = Literal["no_fault_apology", "media_threat", "vulnerable"]
 Quality = Literal["good", "fair", "poor"]
-QUALITY_NAMES: dict[str, str] = {"good": "佳", "fair": "可", "poor": "欠妥"}
+QUALITY_NAMES: dict[str, str] = {"good": N_("佳"), "fair": N_("可"), "poor": N_("欠妥")}
 EndingKind = Literal["resolved", "partial", "escalated", "breach", "leaves", "media", "manager"]
 ENDING_NAMES: dict[str, str] = {
-    "resolved": "圆满化解", "partial": "部分化解", "escalated": "投诉升级", "breach": "违规处理",
-    "leaves": "客户离开", "media": "客户要找媒体曝光", "manager": "客户要求找领导"}
+    "resolved": N_("圆满化解"), "partial": N_("部分化解"), "escalated": N_("投诉升级"),
+    "breach": N_("违规处理"), "leaves": N_("客户离开"), "media": N_("客户要找媒体曝光"),
+    "manager": N_("客户要求找领导")}
 
 
 class Choice(Frozen):

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from tornado import web
 
+from kit.i18n import N_, _
 from kit.store import Store, participants, servers, workshops
 
 log = logging.getLogger("kit.fleet")
@@ -24,8 +25,13 @@ SERVER_ID = "KIT_SERVER_ID"
 BASE_URL = "KIT_BASE_URL"
 TRAINEE = "exercises/trainee.ipynb"
 PAGES = (TRAINEE, "workshops/console.ipynb", "workshops/projector.ipynb")
-NONE_UP = ("<!doctype html><meta charset=utf-8><title>消保工坊</title>"
-           "<p>服务器暂时都不可用,请稍候一分钟再刷新本页;如仍不行,请告诉讲师。</p>")
+NONE_UP = N_("服务器暂时都不可用,请稍候一分钟再刷新本页;如仍不行,请告诉讲师。")
+
+
+def none_up_page() -> str:
+    """The page a trainee sees when no server is live (in the server's language)."""
+    return ("<!doctype html><meta charset=utf-8><title>消保工坊</title>"
+            f"<p>{_(NONE_UP)}</p>")
 
 
 def server_id() -> str:
@@ -88,7 +94,7 @@ class EntryHandler(web.RequestHandler):
         self.set_header("Cache-Control", "no-store")
         if target is None:
             self.set_status(503)
-            self.finish(NONE_UP)
+            self.finish(none_up_page())
             return
         self.redirect(target)
 

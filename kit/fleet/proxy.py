@@ -10,6 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.i18n import _
 from kit.settings import REPO_ROOT
 
 TEMPLATE = REPO_ROOT / "deploy" / "multi-voila" / "nginx.conf.template"
@@ -59,7 +60,7 @@ def start(backends: list[Backend], listen: str, prefix: Path) -> subprocess.Pope
     """Write the config under ``prefix`` and start nginx in the foreground (no root needed)."""
     binary = nginx_binary()
     if binary is None:
-        raise RuntimeError("找不到 nginx:请先安装(Debian/Ubuntu:apt-get install nginx)")
+        raise RuntimeError(_("找不到 nginx:请先安装(Debian/Ubuntu:apt-get install nginx)"))
     for sub in ("tmp", "logs"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:  # nginx started by root runs its workers as nobody
@@ -71,5 +72,5 @@ def start(backends: list[Backend], listen: str, prefix: Path) -> subprocess.Pope
     check = subprocess.run([*base, "-t", "-q"],
                            capture_output=True, text=True)
     if check.returncode:
-        raise RuntimeError(f"nginx 配置有误:{check.stderr.strip()}")
+        raise RuntimeError(_("nginx 配置有误:{error}").format(error=check.stderr.strip()))
     return subprocess.Popen([*base, "-g", "daemon off;"], start_new_session=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.fleet import proxy
+from kit.i18n import _
 from kit.serve import CONSOLE_PAGE, READY_PATH, TRAINEE_PAGE, wait_until_up
 from kit.settings import REPO_ROOT
 
@@ -52,7 +53,8 @@ def run(opts: FleetOptions) -> int:
     order = backends(opts)
     busy = [p for p in [opts.port, *(b.port for b in order)] if _taken(p)]
     if busy:
-        print(f"端口已被占用:{', '.join(map(str, busy))};请用 --port 换一个起始端口。", flush=True)
+        print(_("端口已被占用:{ports};请用 --port 换一个起始端口。").format(
+            ports=", ".join(map(str, busy))), flush=True)
         return 2
     opts.workdir.mkdir(parents=True, exist_ok=True)
     procs: dict[str, subprocess.Popen[bytes]] = {}
@@ -65,14 +67,14 @@ def run(opts: FleetOptions) -> int:
         for b in order:
             url = f"http://127.0.0.1:{b.port}{b.prefix.rstrip('/')}{READY_PATH}"
             if not wait_until_up(url, procs[b.server_id], timeout=120):
-                print(f"{b.server_id} 未能启动,见 {opts.workdir / (b.server_id + '.log')}",
-                      flush=True)
+                print(_("{server} 未能启动,见 {log}").format(
+                    server=b.server_id, log=opts.workdir / (b.server_id + ".log")), flush=True)
                 return 1
         procs["nginx"] = proxy.start(order, f"{opts.host}:{opts.port}", opts.workdir / "nginx")
         _announce(opts, order, procs)
         return _watch(procs)
     except KeyboardInterrupt:
-        print("\n正在停止……", flush=True)
+        print("\n" + _("正在停止……"), flush=True)
         return 0
     finally:
         for signum, handler in previous.items():
@@ -113,7 +115,8 @@ def _watch(procs: dict[str, subprocess.Popen[bytes]]) -> int:
         for name, proc in procs.items():
             if proc.poll() is not None and name not in told:
                 told.add(name)
-                print(f"{name} 已停止(退出码 {proc.returncode})", flush=True)
+                print(_("{name} 已停止(退出码 {code})").format(name=name, code=proc.returncode),
+                      flush=True)
                 if name == "nginx":
                     return 1
         time.sleep(1)

@@ -8,13 +8,16 @@ from typing import Any
 
 import pandas as pd
 
-from kit.content.scenario_models import ENDING_NAMES
+from kit.content.scenario_models import ENDING_NAMES, skill_name
+from kit.i18n import _
 from kit.logic.roleplay_profile import STEP_SKILLS
 from kit.reports.data import SessionData
 from kit.store.roleplay import Played
 
-COLUMNS = ["活动", "情景", "学员", "组", "第几次", "路径(回应序号)", "经过的节点", "情绪变化",
-           "结局", "情绪强制结束", "得分", *STEP_SKILLS, "违规次数", "已完成", "开始", "最后一步"]
+HEAD = ["活动", "情景", "学员", "组", "第几次", "路径(回应序号)", "经过的节点", "情绪变化", "结局",
+        "情绪强制结束", "得分"]
+TAIL = ["违规次数", "已完成", "开始", "最后一步"]
+"""The columns around the skills (one column each, named in the UI's language)."""
 
 
 def _when(ts: float) -> str:
@@ -25,7 +28,7 @@ def _row(d: SessionData, p: Played) -> dict[str, Any]:
     a, act = p.attempt, d.course.activity(p.activity_id)
     sc = d.course.scenarios.get(a.scenario_id)
     end = sc.ending(a.ending) if sc and a.ending else None
-    who = "、".join(d.name(m) for m in p.members) if p.group_no is not None else \
+    who = _("、").join(d.name(m) for m in p.members) if p.group_no is not None else \
         d.name(p.participant_id)
     skills = {s.skill: s.score for s in a.profile.skills}
     return {"活动": act.title, "情景": sc.title if sc else a.scenario_id, "学员": who,
@@ -33,15 +36,16 @@ def _row(d: SessionData, p: Played) -> dict[str, Any]:
             "路径(回应序号)": "-".join(str(c + 1) for c in a.choices),
             "经过的节点": " → ".join(s.node for s in a.steps),
             "情绪变化": " → ".join(map(str, a.mood_trace)),
-            "结局": f"{ENDING_NAMES[end.kind]}:{end.verdict}" if end else "",
-            "情绪强制结束": "是" if a.forced else "", "得分": a.score if a.score is not None
-            else "", **{k: skills.get(k) if skills.get(k) is not None else "" for k in
-                        STEP_SKILLS}, "违规次数": a.profile.breaches,
-            "已完成": "是" if p.finished else "否", "开始": _when(p.started_at),
+            "结局": _("{name}:{verdict}").format(name=_(ENDING_NAMES[end.kind]),
+                                               verdict=end.verdict) if end else "",
+            "情绪强制结束": _("是") if a.forced else "", "得分": a.score if a.score is not None
+            else "", **{skill_name(k): skills.get(k) if skills.get(k) is not None else ""
+                        for k in STEP_SKILLS}, "违规次数": a.profile.breaches,
+            "已完成": _("是") if p.finished else _("否"), "开始": _when(p.started_at),
             "最后一步": _when(p.updated_at)}
 
 
 def roleplay_attempts(d: SessionData) -> pd.DataFrame:
     acts = {a.id for a in d.activities()}
     rows = [_row(d, p) for p in d.plays if p.activity_id in acts and p.attempt.steps]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=[*HEAD, *map(skill_name, STEP_SKILLS), *TAIL])

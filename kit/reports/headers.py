@@ -14,7 +14,7 @@ from kit.i18n import N_, _
 
 SHEETS = (N_("名单与出勤"), N_("活动用时"), N_("分类作答"), N_("维度正确率"), N_("混淆表"),
           N_("一致性"), N_("方案"), N_("互评明细"), N_("互评成绩"), N_("评审者可靠性"),
-          N_("测验题目分析"), N_("投票分布"), N_("培训记录"), N_("情景演练"))
+          N_("测验题目分析"), N_("投票分布"), N_("情景演练"), N_("培训记录"))
 
 COLUMNS = (
     # frames.py
@@ -30,7 +30,7 @@ COLUMNS = (
     # analysis_tables.py
     N_("类型"), N_("区分度 D"), N_("点二列相关"), N_("选项(全体/高分组/低分组)"),
     N_("需复查"), N_("一致性"), N_("学员数"), N_("需复查的题目"), N_("原因"),
-    # the role-play sheet (frames_roleplay.py; its skill columns are course vocabulary)
+    # frames_roleplay.py (its skill columns are named there, see skill_name)
     N_("情景"), N_("学员"), N_("组"), N_("第几次"), N_("路径(回应序号)"), N_("经过的节点"),
     N_("情绪变化"), N_("结局"), N_("情绪强制结束"), N_("违规次数"), N_("已完成"), N_("开始"),
     N_("最后一步"),

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from kit.i18n import N_, _
 from kit.logic.roleplay_play import Attempt, Step
 from kit.logic.roleplay_profile import Profile
 from kit.store.activities import state_of
@@ -25,7 +26,7 @@ from kit.store.work import ActivityNotOpen
 
 A, G = attempts.c, group_plays.c
 PLAYABLE = ("open", "revealed")
-NOT_OPEN = {"waiting": "本活动尚未开放,请等待讲师开始", "closed": "本活动已结束,不能再演练"}
+NOT_OPEN = {"waiting": N_("本活动尚未开放,请等待讲师开始"), "closed": N_("本活动已结束,不能再演练")}
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _extends(row: Any, attempt: Attempt) -> bool:
 def _check_open(conn: Connection, workshop_id: int, activity_id: str) -> None:
     state = state_of(conn, workshop_id, activity_id)
     if state not in PLAYABLE:
-        raise ActivityNotOpen(NOT_OPEN.get(state, NOT_OPEN["closed"]))
+        raise ActivityNotOpen(_(NOT_OPEN.get(state, NOT_OPEN["closed"])))
 
 
 def _by_id(conn: Connection, attempt_id: int) -> Played:

@@ -18,7 +18,7 @@ import ipywidgets as W
 from kit.content import Course
 from kit.content.scenario_models import Scenario
 from kit.content.scenario_paths import explore, summarise
-from kit.i18n import _
+from kit.i18n import N_, _
 from kit.logic.matcher import Match, match
 from kit.logic.phases import Phase
 from kit.logic.roleplay_play import Attempt, Practice, play_path
@@ -44,7 +44,7 @@ from kit.widgets.roleplay_html import (
 )
 
 MAX_SAID = 500
-UNCLEAR = "没能判断这句话最接近哪一个回应。请换个说法，或直接点选一个回应。"
+UNCLEAR = N_("没能判断这句话最接近哪一个回应。请换个说法，或直接点选一个回应。")
 
 
 Choose = Callable[[int, str, Done], None]
@@ -68,15 +68,15 @@ class RoleplayView(View):
         self.gauge = W.HTML()
         self.chat = W.HTML()
         self.buttons = [self._button(i) for i in range(4)]
-        self.text = W.Textarea(placeholder="也可以用自己的话回答……",
+        self.text = W.Textarea(placeholder=_("也可以用自己的话回答……"),
                                layout=W.Layout(width="100%", height="70px"))
-        self.send_button = self._action("用我的话回答", self._on_send)
+        self.send_button = self._action(_("用我的话回答"), self._on_send)
         self.guess = W.HTML()
-        self.yes = self._action("就按这个回应", self.confirm)
-        self.no = self._action("不是，我换个说法", self.cancel)
+        self.yes = self._action(_("就按这个回应"), self.confirm)
+        self.no = self._action(_("不是，我换个说法"), self.cancel)
         self.confirm_box = W.VBox([self.guess, W.HBox([self.yes, self.no])])
         self.debrief = W.HTML()
-        self.again = self._action("再来一次", self.replay)
+        self.again = self._action(_("再来一次"), self.replay)
         self.reply_box = W.VBox([*self.buttons, self.text, self.send_button])
         self.intro = W.HTML(STYLE + intro_html(scenario))
         super().__init__([self.intro, self.banner, self.gauge, self.chat,
@@ -160,14 +160,14 @@ class RoleplayView(View):
         """A typed reply: matched to the nearest prepared reply, then confirmed by the trainee."""
         said = " ".join(text.split())
         if not said or len(said) > MAX_SAID:
-            return self.notice.show("请先写下你要说的话。" if not said else
-                                    f"请控制在 {MAX_SAID} 字以内。", "error")
+            return self.notice.show(_("请先写下你要说的话。") if not said else
+                                    _("请控制在 {n} 字以内。").format(n=MAX_SAID), "error")
         node = self.scenario.node(self.practice.state.node or "")
         if node is None:
             return
         found = match(said, [(c.text, *c.examples) for c in node.choices])
         if found.index is None:
-            self.notice.show(UNCLEAR)
+            self.notice.show(_(UNCLEAR))
             return
         self.pending, self.said = found, said
         self.guess.value = guess_html(said, found, node.choices[found.index].text)
@@ -198,7 +198,8 @@ class RoleplayView(View):
         self._draw()
         if len(self.practice.attempts) > count:
             self._hand_over(self.practice.attempts[-1])
-        self.notice.show(f"第 {len(self.attempts) + 1} 次演练开始。之前的每一次都已保留。")
+        self.notice.show(_("第 {n} 次演练开始。之前的每一次都已保留。").format(
+            n=len(self.attempts) + 1))
 
     def _hand_over(self, attempt: Attempt) -> None:
         if self.on_attempt is not None:
@@ -233,6 +234,6 @@ def _change(before: Practice, after: Practice) -> int | None:
 def roleplay_view(course: Course, scenario_id: str, **options: Any) -> RoleplayView:
     """The view of one scenario of ``course``, with the outline's titles for 建议回看."""
     if scenario_id not in course.scenarios:
-        raise ValueError(f"没有编号为 {scenario_id!r} 的情景")
+        raise ValueError(_("没有编号为 {id} 的情景").format(id=repr(scenario_id)))
     titles = {e.id: e.title for m in course.outline for e in m.items}
     return RoleplayView(course.scenarios[scenario_id], revisit_titles=titles, **options)

@@ -7,7 +7,7 @@ common endings. Always anonymous: the attempts carry no names. Groups count as o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as W
 
@@ -22,6 +22,8 @@ from kit.state.console import Board
 from kit.widgets._base import View
 
 SHORT = 36
+Count = Callable[[object], str]
+"""How many trainees (or groups): ``3 人``."""
 STYLE = """<style>
 .kit-rp-tree ul { list-style: none; margin: 0; padding-left: 1.2em;
   border-left: 2px solid #d0d5dd; }
@@ -34,27 +36,36 @@ STYLE = """<style>
 </style>"""
 
 
+def _people(n: object) -> str:
+    return _("{n} 人").format(n=n)
+
+
+def _groups(n: object) -> str:
+    return _("{n} 组").format(n=n)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= SHORT else text[:SHORT - 1] + "…"
 
 
 def _ending(sc: Scenario, ending_id: str) -> str:
     end = sc.ending(ending_id)
-    return f"{ENDING_NAMES[end.kind]}：{end.verdict}" if end else ending_id
+    return (_("{name}：{verdict}").format(name=_(ENDING_NAMES[end.kind]), verdict=end.verdict)
+            if end else ending_id)
 
 
-def _branch(sc: Scenario, b: Branch, unit: str) -> str:
+def _branch(sc: Scenario, b: Branch, count: Count) -> str:
     ended = "".join(f"<span class='kit-rp-end'>→ {esc(_short(_ending(sc, e)))} ×{n}</span>"
                     for e, n in sorted(b.endings.items(), key=lambda kv: -kv[1]))
-    broke = (f"<span class='kit-rp-broke'>⚠ {_('情绪失控')} ×{b.broke}</span>"
-             if b.broke else "")
-    children = "".join(_branch(sc, c, unit) for c in b.children)
-    return (f"<li><div class='kit-rp-branch'><span class='kit-rp-count'>{b.count} {unit}</span>"
-            f"<span>{esc(_short(b.text))}</span><small>{_('情绪')} {b.mood:.0f}</small>"
+    lost, mood = _("情绪失控"), _("情绪")
+    broke = f"<span class='kit-rp-broke'>⚠ {lost} ×{b.broke}</span>" if b.broke else ""
+    children = "".join(_branch(sc, c, count) for c in b.children)
+    return (f"<li><div class='kit-rp-branch'><span class='kit-rp-count'>{count(b.count)}</span>"
+            f"<span>{esc(_short(b.text))}</span><small>{mood} {b.mood:.0f}</small>"
             f"{ended}{broke}</div>{f'<ul>{children}</ul>' if children else ''}</li>")
 
 
-def _endings(sc: Scenario, tree: PathTree, unit: str) -> str:
+def _endings(sc: Scenario, tree: PathTree, count: Count) -> str:
     done = sum(n for _e, n in tree.endings)
     rows = []
     for ending_id, n in tree.endings[:5]:
@@ -62,34 +73,39 @@ def _endings(sc: Scenario, tree: PathTree, unit: str) -> str:
         rows.append(f"<div class='kit-bar'><div class='kit-bar-label'>"
                     f"{esc(_ending(sc, ending_id))}</div><div class='kit-bar-track'><span "
                     f"style='width:{round(100 * share)}%'></span></div><div class='kit-bar-value'>"
-                    f"{share:.0%}（{n} {unit}）</div></div>")
-    return "".join(rows) or f"<div class='kit-quiet'>{_('还没有人走到结局。')}</div>"
+                    f"{share:.0%}（{count(n)}）</div></div>")
+    return "".join(rows) or "<div class='kit-quiet'>" + _("还没有人走到结局。") + "</div>"
 
 
-def _breaks(sc: Scenario, tree: PathTree, unit: str) -> str:
+def _breaks(sc: Scenario, tree: PathTree, count: Count) -> str:
     items = []
     for bp in tree.breaks[:3]:
         node = sc.node(bp.node)
         reply = node.choices[bp.choice].text if node else ""
-        items.append(f"<li>{_('回应')}「{esc(_short(reply))}」{_('之后')}："
-                     f"{esc(_ending(sc, bp.ending))} ×{bp.count} {unit}</li>")
-    return (f"<h4>{_('情绪在哪里失控')}</h4><ul>{''.join(items)}</ul>") if items else ""
+        after = _("回应「{reply}」之后：{ending}").format(reply=esc(_short(reply)),
+                                                       ending=esc(_ending(sc, bp.ending)))
+        items.append(f"<li>{after} ×{count(bp.count)}</li>")
+    where = _("情绪在哪里失控")
+    return f"<h4>{where}</h4><ul>{''.join(items)}</ul>" if items else ""
 
 
 def board_html(sc: Scenario, plays: Sequence[Attempt], groups: bool = False,
                people: int = 0) -> str:
     """The path tree of ``plays`` (attempts, one per trainee or group) as HTML."""
     tree = aggregate(sc, plays)
-    unit = _("组") if groups else _("人")
+    count = _groups if groups else _people
     of = f" / {people}" if people and not groups else ""
-    head = (f"<div class='kit-summary'>{_('已演练')} <b>{tree.attempts}</b>{of} {unit} · "
-            f"{_('走到结局')} <b>{tree.attempts - tree.unfinished}</b> {unit}</div>")
-    branches = "".join(_branch(sc, b, unit) for b in tree.branches)
-    tree_html = (f"<div class='kit-rp-tree' role='tree' aria-label='{_('全班的路径')}'>"
-                 f"<ul>{branches}</ul></div>") if branches else ""
-    return (f"{STYLE}<div class='kit-card kit-rp-board'>{head}<h4>{_('最常见的结局')}</h4>"
-            f"{_endings(sc, tree, unit)}{_breaks(sc, tree, unit)}<h4>{_('全班的路径')}</h4>"
-            f"{tree_html or _('还没有人作出回应。')}</div>")
+    counts = _("已演练 {played} · 走到结局 {ended}").format(
+        played=count(f"<b>{tree.attempts}</b>{of}"),
+        ended=count(f"<b>{tree.attempts - tree.unfinished}</b>"))
+    head = f"<div class='kit-summary'>{counts}</div>"
+    branches = "".join(_branch(sc, b, count) for b in tree.branches)
+    paths, common = _("全班的路径"), _("最常见的结局")
+    tree_html = (f"<div class='kit-rp-tree' role='tree' aria-label='{esc(paths)}'>"
+                 f"<ul>{branches}</ul></div>") if branches else _("还没有人作出回应。")
+    return (f"{STYLE}<div class='kit-card kit-rp-board'>{head}<h4>{common}</h4>"
+            f"{_endings(sc, tree, count)}{_breaks(sc, tree, count)}<h4>{paths}</h4>"
+            f"{tree_html}</div>")
 
 
 class RoleplayBoardView(View):

@@ -7,10 +7,10 @@ reply's quality is written out).
 
 from __future__ import annotations
 
-from kit.content.scenario_models import Choice, Scenario
+from kit.content.scenario_models import BREACH, Choice, Scenario
 from kit.content.scenario_rules import choice_at, mood_word
 from kit.htmltext import esc
-from kit.i18n import _
+from kit.i18n import N_, _
 from kit.logic.matcher import Match
 from kit.logic.roleplay_play import PlayState, Step
 from kit.state.roleplay import RoleplayState
@@ -40,33 +40,44 @@ STYLE = """<style>
 .kit-rp table { border-collapse: collapse; } .kit-rp td, .kit-rp th { padding: 4px 8px;
   border-bottom: 1px solid #eaecf0; text-align: left; vertical-align: top; }
 </style>"""
-MARKS = {"good": "✔ 佳", "fair": "● 可", "poor": "✘ 欠妥"}
+MARKS = {"good": N_("✔ 佳"), "fair": N_("● 可"), "poor": N_("✘ 欠妥")}
+"""Shown with ``_()``: ``_(MARKS[quality])``."""
+MOOD_WORDS = (N_("激动"), N_("生气"), N_("不满"), N_("缓和"), N_("平静"))
+"""The words of :data:`kit.content.scenario_rules.MOOD_WORDS`, for the catalogue (the gauge
+shows ``_(mood_word(mood))``); once that module marks them itself, this can go."""
 
 
 def intro_html(sc: Scenario) -> str:
-    mode = "每次回应后立即点评" if sc.feedback == "immediate" else "点评在演练结束后统一给出"
+    mode = (_("每次回应后立即点评。") if sc.feedback == "immediate" else
+            _("点评在演练结束后统一给出。"))
+    who = _("客户：{who}").format(who=esc(sc.customer))
+    how = _("可以点选一个回应，也可以用自己的话回答。")
     return (f"<div class='kit-card'><h3>{esc(sc.title)}</h3><p>{esc(sc.setting)}</p>"
-            f"<p><b>{esc(sc.role)}</b><br>客户：{esc(sc.customer)}</p><small>{mode}。"
-            "可以点选一个回应，也可以用自己的话回答。</small></div>")
+            f"<p><b>{esc(sc.role)}</b><br>{who}</p><small>{mode}{how}</small></div>")
 
 
 def gauge_html(sc: Scenario, mood: int, change: int | None = None) -> str:
-    moved = ("" if change is None else "（不变）" if change == 0 else
-             f"（上升 {change}）" if change > 0 else f"（平复 {-change}）")
+    moved = ("" if change is None else _("（不变）") if change == 0 else
+             _("（上升 {n}）").format(n=change) if change > 0 else
+             _("（平复 {n}）").format(n=-change))
     ticks = "".join(f"<div class='kit-rp-tick' style='left:{b.at}%' title='{b.at}'></div>"
                     for b in sc.breaks)
-    limits = "；".join(f"达到 {b.at} 时演练结束" for b in sorted(sc.breaks, key=lambda b: b.at))
-    return (f"<div class='kit-rp-gauge' role='meter' aria-label='客户情绪' aria-valuemin='0' "
-            f"aria-valuemax='100' aria-valuenow='{mood}'>客户情绪 <b>{mood}</b>/100 · "
-            f"<b>{mood_word(mood)}</b>{moved}<div class='kit-rp-track'>{ticks}"
+    limits = "".join(_("；达到 {at} 时演练结束").format(at=b.at)
+                     for b in sorted(sc.breaks, key=lambda b: b.at))
+    label = _("客户情绪")
+    scale = _("0 平静 … 100 激动")
+    return (f"<div class='kit-rp-gauge' role='meter' aria-label='{esc(label)}' aria-valuemin='0' "
+            f"aria-valuemax='100' aria-valuenow='{mood}'>{label} <b>{mood}</b>/100 · "
+            f"<b>{_(mood_word(mood))}</b>{moved}<div class='kit-rp-track'>{ticks}"
             f"<div class='kit-rp-fill' style='width:{mood}%'></div></div>"
-            f"<small>0 平静 … 100 激动{('；' + limits) if limits else ''}</small></div>")
+            f"<small>{scale}{limits}</small></div>")
 
 
 def note_html(choice: Choice) -> str:
-    breach = "合规" in choice.skills
-    head = "⚠ 违规回应" if breach else MARKS[choice.quality]
-    rule = f"<br><small>依据：{esc(choice.rule)}</small>" if choice.rule else ""
+    breach = BREACH in choice.skills
+    head = _("⚠ 违规回应") if breach else _(MARKS[choice.quality])
+    rule = ("<br><small>" + _("依据：{rule}").format(rule=esc(choice.rule)) + "</small>"
+            if choice.rule else "")
     css = "kit-rp-note kit-rp-breach" if breach else "kit-rp-note"
     return f"<div class='{css}'><b>{head}</b> {esc(choice.feedback)}{rule}</div>"
 
@@ -76,16 +87,17 @@ def _line(sc: Scenario, node_id: str) -> str:
     if node is None:
         return ""
     scene = f"<div class='kit-rp-scene'>{esc(node.narration)}</div>" if node.narration else ""
-    return (f"{scene}<div class='kit-rp-msg kit-rp-them'><div><b>客户</b>："
-            f"{esc(node.customer)}</div></div>")
+    who = _("{who}：{line}").format(who="<b>" + _("客户") + "</b>", line=esc(node.customer))
+    return f"{scene}<div class='kit-rp-msg kit-rp-them'><div>{who}</div></div>"
 
 
 def _reply(sc: Scenario, step: Step, notes: bool) -> str:
     choice = choice_at(sc, step.node, step.choice)
-    said = esc(step.said) + (f"<br><small>按最接近的回应处理：{esc(choice.text)}</small>"
-                             if step.said else "")
-    return (f"<div class='kit-rp-msg kit-rp-me'><div><b>你</b>："
-            f"{said if step.said else esc(choice.text)}</div></div>"
+    nearest = _("按最接近的回应处理：{text}").format(text=esc(choice.text))
+    said = esc(step.said) + (f"<br><small>{nearest}</small>" if step.said else "")
+    me = _("{who}：{line}").format(who="<b>" + _("你") + "</b>",
+                                  line=said if step.said else esc(choice.text))
+    return (f"<div class='kit-rp-msg kit-rp-me'><div>{me}</div></div>"
             + (note_html(choice) if notes else ""))
 
 
@@ -102,11 +114,13 @@ def log_html(sc: Scenario, state: PlayState) -> str:
 
 def guess_html(said: str, found: Match, text: str) -> str:
     """What the matcher understood, for the trainee to confirm."""
-    words = "、".join(found.shared[:4])
+    words = _("、").join(found.shared[:4])
     index = (found.index or 0) + 1
-    return (f"<div class='kit-rp-note'>你说的是：“{esc(said)}”<br>最接近第 {index} 个回应："
-            f"<b>{esc(text)}</b>"
-            + (f"<br><small>共同的关键词：{esc(words)}</small>" if words else "") + "</div>")
+    shared = _("共同的关键词：{words}").format(words=esc(words))
+    heard = _("你说的是：“{said}”").format(said=esc(said))
+    nearest = _("最接近第 {n} 个回应：{reply}").format(n=index, reply=f"<b>{esc(text)}</b>")
+    return (f"<div class='kit-rp-note'>{heard}<br>{nearest}"
+            + (f"<br><small>{shared}</small>" if words else "") + "</div>")
 
 
 def group_html(live: RoleplayState) -> str:
