@@ -70,10 +70,11 @@ def _endings(sc: Scenario, tree: PathTree, count: Count) -> str:
     rows = []
     for ending_id, n in tree.endings[:5]:
         share = n / done if done else 0.0
+        value = _("{share}（{count}）").format(share=f"{share:.0%}", count=count(n))
         rows.append(f"<div class='kit-bar'><div class='kit-bar-label'>"
                     f"{esc(_ending(sc, ending_id))}</div><div class='kit-bar-track'><span "
                     f"style='width:{round(100 * share)}%'></span></div><div class='kit-bar-value'>"
-                    f"{share:.0%}（{count(n)}）</div></div>")
+                    f"{value}</div></div>")
     return "".join(rows) or "<div class='kit-quiet'>" + _("还没有人走到结局。") + "</div>"
 
 
