@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.reports.export import _width
+from kit.reports.export import write_sheets
 from kit.reports.headers import translated
 
 
@@ -16,14 +16,7 @@ def write(tables: dict[str, pd.DataFrame], fmt: str, out: Path) -> list[Path]:
     the files written."""
     tables = {name: translated(frame) for name, frame in tables.items()}
     if fmt == "xlsx":
-        with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            for name, frame in tables.items():
-                frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
-                sheet = writer.sheets[name]
-                for i, col in enumerate(frame.columns, 1):
-                    letter = sheet.cell(row=1, column=i).column_letter
-                    sheet.column_dimensions[letter].width = _width(frame[col], str(col))
-        return [out]
+        return [write_sheets(tables, out)]
     paths = []
     for i, (name, frame) in enumerate(tables.items()):
         path = out if i == 0 else out.with_name(f"{out.stem}-{name}{out.suffix}")

@@ -162,3 +162,24 @@ def test_hostile_text_is_escaped_in_the_report_and_certificates(out: Path) -> No
     assert "优秀方案 1" in report and "&lt;img src=x onerror=alert(2)&gt;" in report
     assert "培训合格证书" in (out / "x-certificates.html").read_text("utf-8")
     store.dispose()
+
+
+FORMULA_NAME, FORMULA_TEXT = "=1+1", '=HYPERLINK("http://example.invalid","点我")'
+
+
+def test_trainee_text_that_looks_like_a_formula_stays_text_in_the_workbook(out: Path) -> None:
+    """A name or a draft that starts with "=" is written as text: Excel never runs it, and no
+    web address becomes a link (formula injection, as OWASP calls it)."""
+    course = load_course(REPO_ROOT / "data")
+    store = Store(f"sqlite:///{out / 'f.db'}")
+    ws, key = workshops.create(store, "公式", (3,))
+    who = participants.join(store, ws.id, FORMULA_NAME)[0]
+    activities.set_state(store, ws.id, "m3-plan", "open")
+    work.submit(store, ws.id, who.id, "m3-plan", "trouble-02", {"sections": {
+        s.id: FORMULA_TEXT for s in course.templates["handling-plan"].sections}}, "f1")
+    book = openpyxl.load_workbook(export(course, store, ws.code, key, "xlsx", out / "f.xlsx"))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=")]
+    assert {c.value for c in cells} >= {FORMULA_NAME, FORMULA_TEXT}
+    assert all(c.data_type == "s" and c.hyperlink is None for c in cells), cells
+    store.dispose()
