@@ -59,13 +59,18 @@ c.JupyterHub.spawner_class = "simple"
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(REPO)
 c.Spawner.default_url = "/voila/render/exercises/trainee.ipynb"
-c.Spawner.args = ["--VoilaConfiguration.template=kit",
-                  "--VoilaConfiguration.show_tracebacks=False",
-                  "--MappingKernelManager.cull_idle_timeout=1800",
-                  "--MappingKernelManager.cull_interval=60"]
+# The same Voilà settings as `kit serve` (kit/jupyter/config/voila.json), in
+# singleuser/jupyter_server_config.json: the kit template, no tracebacks, no front-end
+# extension the trainee page does not use, 30 s for a cell's output, idle kernels culled, and
+# no MathJax (Voilà under Jupyter Server would fetch it from a CDN; the kit's pages load
+# nothing from outside the server).
+c.Spawner.args = []
 if os.geteuid() == 0:  # a rehearsal or CI container run as root (never on a shared machine)
     c.Spawner.args.append("--allow-root")
 c.Spawner.start_timeout = 120
+# A trainee whose server was culled (or an instructor opening the console link) gets it started
+# again by opening any of its pages, instead of a "Server not running" page with a button.
+c.JupyterHub.implicit_spawn_seconds = 1
 c.Spawner.http_timeout = 120
 
 
@@ -83,6 +88,7 @@ c.Spawner.environment = {
     "KIT_WORKSHOP_CODE": os.environ.get("KIT_WORKSHOP_CODE", ""),
     "KIT_HUB_INSTRUCTOR": _instructor,
     "JUPYTER_PATH": str(REPO / "kit" / "jupyter"),
+    "JUPYTER_CONFIG_PATH": str(Path(__file__).resolve().parent / "singleuser"),
 }
 
 # -- limits and culling -------------------------------------------------------------------

@@ -132,9 +132,12 @@ def test_three_servers_share_one_room(fleet: Fleet, fresh_db: str, browser: Any)
     items = [q.id for q in for_activity(course, ACTIVITY)]
     rnd = random.Random(3)
     questions = {q.id: q for q in for_activity(course, ACTIVITY)}
+    drafts: dict[int, dict[str, Any]] = {}
     keys = {(pid, item): uuid.uuid4().hex for pid, _, _ in seated for item in items}
     for (pid, _, _), persona in zip(seated, people, strict=True):
-        work.autosave(store, pid, ACTIVITY, items[-1], {"answer": ["draft"]})
+        draft = {"answer": answer(questions[items[-1]], persona, rnd)}
+        drafts[pid] = draft
+        work.autosave(store, pid, ACTIVITY, items[-1], draft)
         for item in items[:4]:
             work.submit(store, ws.id, pid, ACTIVITY, item,
                         {"answer": answer(questions[item], persona, rnd)}, keys[pid, item])
@@ -156,7 +159,7 @@ def test_three_servers_share_one_room(fleet: Fleet, fresh_db: str, browser: Any)
     spread = servers.seated(store)
     assert spread.get("s3", 0) == 0 and sum(spread.values()) == TRAINEES + 3, spread
     for pid, _ in on_s3:
-        assert work.restore(store, pid, ACTIVITY) == {items[-1]: {"answer": ["draft"]}}
+        assert work.restore(store, pid, ACTIVITY) == {items[-1]: drafts[pid]}
 
     # the rest of the work; the first half again with the same keys (a retry after reload)
     for (pid, _, _), persona in zip(seated, people, strict=True):
@@ -184,6 +187,9 @@ def test_three_servers_share_one_room(fleet: Fleet, fresh_db: str, browser: Any)
     assert len(per_item) == TRAINEES * len(items) + 3
     assert set(per_item.values()) == {1}, "every submission is in the store exactly once"
     assert workshops.live_state(store, ws.id).states[ACTIVITY] == Phase.REVEALED
+    for sid in ("s1", "s2"):  # the console on each live server renders the results
+        view = other if sid == "s2" else console
+        assert view.get_by_text("出了点问题").count() == 0, sid
     assert outside.urls == []
     ctx.close()
     store.dispose()
