@@ -125,3 +125,7 @@ def fleet(fresh_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[F
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    pidfile = work / "nginx" / "nginx.pid"  # nginx runs in its own session: never left behind
+    if pidfile.exists():
+        with contextlib.suppress(OSError, ValueError):
+            os.kill(int(pidfile.read_text().strip()), signal.SIGQUIT)

@@ -98,6 +98,10 @@ def test_three_servers_share_one_room(fleet: Fleet, fresh_db: str, browser: Any)
     assert Counter(server_of(page) for _, _, page in seated) == Counter(spread)
     record("multi_voila_spread", spread)
     _memory(fleet)
+    connections = store.read(lambda c: c.exec_driver_sql(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()").scalar())
+    record("multi_voila_pg_connections_after_burst", {"trainees": TRAINEES,
+                                                      "connections": connections})
 
     # -- the instructor on server 1, three trainees in Chromium through the proxy --------
     ctx = browser.new_context(locale="zh-CN")
