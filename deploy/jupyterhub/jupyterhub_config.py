@@ -9,8 +9,11 @@
 #   KIT_DB_URL           the kit's store, shared by every trainee's server (PostgreSQL)
 #   KIT_WORKSHOP_CODE    the session's join code: trainees are joined into it on arrival;
 #                        without it they type the code (their name comes from the hub)
-#   KIT_HUB_INSTRUCTORS  hub group whose members open the console without the key [kit-instructors]
-#   KIT_HUB_INSTRUCTOR_USERS  hub users put in that group at start (comma list) []
+#   KIT_HUB_INSTRUCTOR_USERS     hub user names of the instructors (comma list) []: they log in
+#                        only with KIT_HUB_INSTRUCTOR_PASSWORD (32 characters or more; the hub's
+#                        admin password), are put in the instructors' group, and open the console
+#                        with the code alone. Without them, instructors use the code and the key.
+#   KIT_HUB_INSTRUCTORS  the name of that hub group [kit-instructors]
 #   KIT_HUB_IP, KIT_HUB_PORT        where the proxy listens [127.0.0.1, 8000]; nginx in front
 #                                   terminates TLS (docs/deploy.md)
 #   KIT_HUB_API_PORT, KIT_HUB_PROXY_API_PORT   the hub's and the proxy's own API [8081, 8001]
@@ -36,6 +39,16 @@ INSTRUCTORS = os.environ.get("KIT_HUB_INSTRUCTORS", "kit-instructors")
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = os.environ["KIT_HUB_PASSWORD"]
 c.Authenticator.allow_all = True
+# The instructors are the hub's admin users: the shared-password authenticator lets an admin
+# name log in only with the admin password, so nobody with the trainees' password can log in
+# under an instructor's name (and reach that instructor's server). They are also put in the
+# instructors' group, which is what the kit checks.
+INSTRUCTOR_USERS = [u.strip() for u in os.environ.get("KIT_HUB_INSTRUCTOR_USERS", "").split(",")
+                    if u.strip()]
+if INSTRUCTOR_USERS:
+    c.Authenticator.admin_users = set(INSTRUCTOR_USERS)
+    c.SharedPasswordAuthenticator.admin_password = os.environ["KIT_HUB_INSTRUCTOR_PASSWORD"]
+    c.JupyterHub.load_groups = {INSTRUCTORS: {"users": INSTRUCTOR_USERS}}
 
 # -- where: the proxy (configurable-http-proxy, Debian node-configurable-http-proxy) ---------
 c.JupyterHub.bind_url = (f"http://{os.environ.get('KIT_HUB_IP', '127.0.0.1')}:"
@@ -106,7 +119,3 @@ c.JupyterHub.load_roles = [{
     "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     "services": ["idle-culler"],
 }]
-# The instructors' group, with the hub users named in KIT_HUB_INSTRUCTOR_USERS (comma list);
-# more can be added in the hub's admin page or API.
-c.JupyterHub.load_groups = {INSTRUCTORS: {"users": [
-    u.strip() for u in os.environ.get("KIT_HUB_INSTRUCTOR_USERS", "").split(",") if u.strip()]}}

@@ -38,6 +38,7 @@ pytestmark = [pytest.mark.deploy, pytest.mark.postgres, pytest.mark.browser,
               pytest.mark.slow]
 CONFIG = REPO_ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PASSWORD = "xiaobao-2026"
+INSTRUCTOR_PASSWORD = "jiangshi-2026-" + "k" * 20  # the hub's admin password: 32+ characters
 ACTIVITY, TITLE = "m3-daily-problems", "日常八大投诉问题拆解"
 LANDING = "/voila/render/exercises/trainee.ipynb"
 
@@ -80,6 +81,7 @@ def hub(fresh_db: str, room: tuple[str, str],
            "KIT_WORKSHOP_CODE": room[0], "KIT_HUB_PORT": str(port),
            "KIT_HUB_API_PORT": str(api), "KIT_HUB_PROXY_API_PORT": str(proxy_api),
            "KIT_HUB_STATE": str(state), "KIT_HUB_INSTRUCTOR_USERS": "讲师",
+           "KIT_HUB_INSTRUCTOR_PASSWORD": INSTRUCTOR_PASSWORD,
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     log = state / "hub.log"
     proc = subprocess.Popen([str(Path(sys.executable).parent / "jupyterhub"), "-f", str(CONFIG)],
@@ -158,7 +160,7 @@ def test_three_hub_users_land_joined_and_a_round_goes_through(
     target = f"/user/{urllib.parse.quote('讲师')}/voila/render/workshops/console.ipynb?code={code}"
     console.goto(f"{hub.front}/hub/login?next={urllib.parse.quote(target)}")
     console.locator("#username_input").fill("讲师")
-    console.locator("#password_input").fill(PASSWORD)
+    console.locator("#password_input").fill(INSTRUCTOR_PASSWORD)
     console.locator("#login_submit").click()
     console.get_by_text("选择下方的活动开始").wait_for(timeout=120_000)
     console.get_by_text("共 3 人").first.wait_for(timeout=T)  # the room, as the console shows it
@@ -185,6 +187,18 @@ def test_three_hub_users_land_joined_and_a_round_goes_through(
     results = work.latest(store, ws.id, ACTIVITY)
     assert sorted({r.participant_id for r in results}) == sorted(p.id for p in roster)
     assert logged_problems(store) == []
+
+    # the instructor's name with the trainees' password: refused by the hub
+    other = browser.new_context(locale="zh-CN")
+    other.route("**/*", outside.route)
+    fake = other.new_page()
+    fake.goto(f"{hub.front}/hub/login?next={urllib.parse.quote(target)}")
+    fake.locator("#username_input").fill("讲师")
+    fake.locator("#password_input").fill(PASSWORD)
+    fake.locator("#login_submit").click()
+    fake.get_by_text("Invalid username or password").wait_for(timeout=T)
+    assert "/hub/login" in fake.url
+    other.close()
     assert outside.urls == []
     _memory(hub)
     own.close()
