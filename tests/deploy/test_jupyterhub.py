@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from kit.logic.simulate import answer, personas
 from kit.settings import REPO_ROOT, get_settings
 from kit.store import Store, participants, work, workshops
 from tests.browser.test_live_room import T, row
+from tests.conftest import require
 from tests.deploy.conftest import record
 from tests.serverproc import free_port
 
@@ -75,6 +77,9 @@ def room(fresh_db: str) -> Iterator[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def hub(fresh_db: str, room: tuple[str, str],
         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    if shutil.which("configurable-http-proxy") is None:
+        require("KIT_REQUIRE_PG", "configurable-http-proxy is not installed "
+                "(Debian: node-configurable-http-proxy)")
     state = tmp_path_factory.mktemp("hub")
     port, api, proxy_api = free_port(), free_port(), free_port()
     env = {**os.environ, "KIT_HUB_PASSWORD": PASSWORD, "KIT_DB_URL": fresh_db,

@@ -52,3 +52,15 @@ def test_the_console_opens_with_the_code_alone_for_the_hub_instructors_group(
     con.bridge.query, con.bridge.stored = f"code={ws.code}", {}
     assert con.controller.state.screen == ("live" if group else "login")
     close(con)
+
+
+def test_on_a_fleet_server_the_qr_code_points_at_the_entry_not_the_server(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kit.pages.projector import public_base
+
+    href = "https://kit.bank.example/s2/voila/render/workshops/projector.ipynb"
+    monkeypatch.delenv("KIT_PUBLIC_URL", raising=False)
+    assert public_base(href) == "https://kit.bank.example/s2"
+    monkeypatch.setenv("KIT_SERVER_ID", "s2")
+    monkeypatch.setenv("KIT_BASE_URL", "/s2/")
+    assert public_base(href) == "https://kit.bank.example"
