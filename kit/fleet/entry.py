@@ -25,7 +25,7 @@ BASE_URL = "KIT_BASE_URL"
 TRAINEE = "exercises/trainee.ipynb"
 PAGES = (TRAINEE, "workshops/console.ipynb", "workshops/projector.ipynb")
 NONE_UP = ("<!doctype html><meta charset=utf-8><title>消保工坊</title>"
-           "<p>服务器暂时都不可用,请稍候一分钟再刷新本页;如仍不行,请告诉讲师。</p>")
+           "<p>服务器暂时都不可用，请稍候一分钟再刷新本页；如仍不行，请告诉讲师。</p>")
 
 
 def server_id() -> str:

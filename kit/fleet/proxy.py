@@ -59,7 +59,7 @@ def start(backends: list[Backend], listen: str, prefix: Path) -> subprocess.Pope
     """Write the config under ``prefix`` and start nginx in the foreground (no root needed)."""
     binary = nginx_binary()
     if binary is None:
-        raise RuntimeError("找不到 nginx:请先安装(Debian/Ubuntu:apt-get install nginx)")
+        raise RuntimeError("找不到 nginx:请先安装（Debian/Ubuntu:apt-get install nginx）")
     for sub in ("tmp", "logs"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:  # nginx started by root runs its workers as nobody
@@ -71,5 +71,5 @@ def start(backends: list[Backend], listen: str, prefix: Path) -> subprocess.Pope
     check = subprocess.run([*base, "-t", "-q"],
                            capture_output=True, text=True)
     if check.returncode:
-        raise RuntimeError(f"nginx 配置有误:{check.stderr.strip()}")
+        raise RuntimeError(f"nginx 配置有误：{check.stderr.strip()}")
     return subprocess.Popen([*base, "-g", "daemon off;"], start_new_session=True)

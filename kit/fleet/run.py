@@ -52,7 +52,8 @@ def run(opts: FleetOptions) -> int:
     order = backends(opts)
     busy = [p for p in [opts.port, *(b.port for b in order)] if _taken(p)]
     if busy:
-        print(f"端口已被占用:{', '.join(map(str, busy))};请用 --port 换一个起始端口。", flush=True)
+        taken = ", ".join(map(str, busy))
+        print(f"端口已被占用：{taken}；请用 --port 换一个起始端口。", flush=True)
         return 2
     opts.workdir.mkdir(parents=True, exist_ok=True)
     procs: dict[str, subprocess.Popen[bytes]] = {}
@@ -65,7 +66,7 @@ def run(opts: FleetOptions) -> int:
         for b in order:
             url = f"http://127.0.0.1:{b.port}{b.prefix.rstrip('/')}{READY_PATH}"
             if not wait_until_up(url, procs[b.server_id], timeout=120):
-                print(f"{b.server_id} 未能启动,见 {opts.workdir / (b.server_id + '.log')}",
+                print(f"{b.server_id} 未能启动，见 {opts.workdir / (b.server_id + '.log')}",
                       flush=True)
                 return 1
         procs["nginx"] = proxy.start(order, f"{opts.host}:{opts.port}", opts.workdir / "nginx")
@@ -113,7 +114,7 @@ def _watch(procs: dict[str, subprocess.Popen[bytes]]) -> int:
         for name, proc in procs.items():
             if proc.poll() is not None and name not in told:
                 told.add(name)
-                print(f"{name} 已停止(退出码 {proc.returncode})", flush=True)
+                print(f"{name} 已停止（退出码 {proc.returncode}）", flush=True)
                 if name == "nginx":
                     return 1
         time.sleep(1)

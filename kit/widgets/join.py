@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from kit.htmltext import esc
 from kit.state.common import Done, Note
 from kit.state.events import TraineeEvents
 from kit.widgets._base import ActionButton, Notice, View, error_boundary
@@ -17,8 +18,8 @@ class JoinForm(View):
         self.staff = W.Text(placeholder="工号(选填,用于培训记录)", description="工号")
         self.button = ActionButton("加入", self._join, button_style="primary")
         self.notice = Notice()
-        super().__init__([W.HTML("<h2>加入消保工坊</h2><p>请输入讲师给出的参与码和您的姓名或工号。</p>"),
-                          self.code, self.name, self.staff, self.button, self.notice])
+        self.intro = W.HTML("<h2>加入消保工坊</h2><p>请输入讲师给出的参与码和您的姓名或工号。</p>")
+        super().__init__([self.intro, self.code, self.name, self.staff, self.button, self.notice])
         self.add_class("kit-join")
 
     def submit(self) -> None:
@@ -29,7 +30,12 @@ class JoinForm(View):
     def _join(self, done: Done) -> None:
         self._events.join(self.code.value, self.name.value, self.staff.value, done)
 
-    def render(self, code: str, note: Note) -> None:
+    def render(self, code: str, note: Note, hub_name: str = "") -> None:
+        """``hub_name``: the trainee joins under their JupyterHub name; only the code is asked."""
         if code and not self.code.value:
             self.code.value = code
+        if hub_name:
+            self.intro.value = (f"<h2>加入消保工坊</h2><p>请输入讲师给出的参与码，"
+                                f"您将以「{esc(hub_name)}」的身份加入。</p>")
+            self.name.layout.display = "none"
         self.notice.note(note)

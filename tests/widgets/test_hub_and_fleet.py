@@ -64,3 +64,21 @@ def test_on_a_fleet_server_the_qr_code_points_at_the_entry_not_the_server(
     monkeypatch.setenv("KIT_SERVER_ID", "s2")
     monkeypatch.setenv("KIT_BASE_URL", "/s2/")
     assert public_base(href) == "https://kit.bank.example"
+
+
+def test_a_hub_user_without_a_session_code_types_the_code_only(
+        course: Course, sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws, _ = workshops.create(sqlite_store, "支行", (3,))
+    monkeypatch.setenv("JUPYTERHUB_USER", "<b>wang</b>")
+    monkeypatch.delenv("KIT_WORKSHOP_CODE", raising=False)
+    page = open_trainee(course, lambda: sqlite_store, Inline(), autostart=False)
+    page.bridge.query = ""
+    form = page.page.form
+    assert page.controller.state.screen == "join"
+    assert form.name.layout.display == "none"
+    assert "「&lt;b&gt;wang&lt;/b&gt;」" in form.intro.value  # the hub name, escaped
+    form.code.value = ws.code
+    form.submit()
+    assert page.controller.state.screen == "live"
+    assert [p.name for p in participants.roster(sqlite_store, ws.id)] == ["<b>wang</b>"]
+    close(page)
