@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from kit.settings import REPO_ROOT
+from kit.store import Store, servers
 from tests.browser.conftest import browser  # noqa: F401  (the session's Chromium)
 from tests.conftest import PG_URL, require
 from tests.serverproc import free_port
@@ -65,6 +66,7 @@ class Fleet:
     port: int
     log: Path
     pids: dict[str, int] = field(default_factory=dict)
+    killed: set[str] = field(default_factory=set)
 
     @property
     def front(self) -> str:
@@ -72,6 +74,7 @@ class Fleet:
 
     def kill(self, server_id: str) -> None:
         """Kill a server outright (SIGKILL to it, its Voilà and its kernels): a crash."""
+        self.killed.add(server_id)
         top = psutil.Process(self.pids[server_id])
         for proc in [top, *top.children(recursive=True)]:
             with contextlib.suppress(psutil.Error):
@@ -129,3 +132,9 @@ def fleet(fresh_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[F
     if pidfile.exists():
         with contextlib.suppress(OSError, ValueError):
             os.kill(int(pidfile.read_text().strip()), signal.SIGQUIT)
+    store = Store(fresh_db)  # a clean stop takes every server out of the registry
+    try:
+        # (a killed server's last heartbeat stays fresh for up to 15 s; it cannot retire)
+        assert {s.id for s in servers.live(store)} <= fleet.killed
+    finally:
+        store.dispose()
