@@ -84,7 +84,7 @@ def assign(store: Store, participant_id: int | None, avoid: str = "") -> tuple[S
 
     def choose(conn: Connection) -> tuple[Server, str] | None:
         if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({LOCK})")
+            conn.execute(select(func.pg_advisory_xact_lock(LOCK)))
         up = {r.id: Server(r.id, r.base_url, r.heartbeat_at, r.load) for r in conn.execute(
             select(servers).where(S.heartbeat_at > now - FRESH, S.id != avoid)).all()}
         if not up:
