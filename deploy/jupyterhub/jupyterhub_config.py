@@ -69,6 +69,7 @@ c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 # rehearsal or a locked-down VM per session; use SystemdSpawner or DockerSpawner to give each
 # trainee their own system user or container.
 c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(REPO)
 c.Spawner.default_url = "/voila/render/exercises/trainee.ipynb"
