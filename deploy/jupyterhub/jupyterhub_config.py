@@ -17,7 +17,7 @@
 #   KIT_HUB_IP, KIT_HUB_PORT        where the proxy listens [127.0.0.1, 8000]; nginx in front
 #                                   terminates TLS (docs/deploy.md)
 #   KIT_HUB_API_PORT, KIT_HUB_PROXY_API_PORT   the hub's and the proxy's own API [8081, 8001]
-#   KIT_HUB_STATE        directory for the hub's database and cookie secret [var/hub]
+#   KIT_HUB_STATE        the hub's database, cookie secret and trainees' home directories [var/hub]
 #   KIT_HUB_SPAWN_LIMIT  servers starting at once (more wait with HTTP 429) [50]
 #   KIT_HUB_CULL_SECONDS idle servers are stopped after this long [3600]
 import os
