@@ -23,7 +23,8 @@ EXERCISED = {"make serve", "make test", "make validate", "make lint", "make benc
              "make bench-quick", "python -m kit demo", "python -m kit serve",
              "python -m kit export", "python -m kit validate", "python -m kit content",
              "python -m kit check-copy", "jupyter lab", "python -m kit records",
-             "python -m kit verify", "python -m kit analyse", "python -m kit scenario"}
+             "python -m kit verify", "python -m kit analyse", "python -m kit scenario",
+             "python -m kit fleet"}  # kit fleet: tests/deploy/test_multi_voila.py
 
 
 def test_readme_opens_with_the_two_commands() -> None:

@@ -9,12 +9,15 @@
 #   KIT_DB_URL           the kit's store, shared by every trainee's server (PostgreSQL)
 #   KIT_WORKSHOP_CODE    the session's join code: trainees are joined into it on arrival;
 #                        without it they type the code (their name comes from the hub)
-#   KIT_HUB_INSTRUCTORS  hub group whose members open the console without the key [kit-instructors]
-#   KIT_HUB_INSTRUCTOR_USERS  hub users put in that group at start (comma list) []
+#   KIT_HUB_INSTRUCTOR_USERS     hub user names of the instructors (comma list) []: they log in
+#                        only with KIT_HUB_INSTRUCTOR_PASSWORD (32 characters or more; the hub's
+#                        admin password), are put in the instructors' group, and open the console
+#                        with the code alone. Without them, instructors use the code and the key.
+#   KIT_HUB_INSTRUCTORS  the name of that hub group [kit-instructors]
 #   KIT_HUB_IP, KIT_HUB_PORT        where the proxy listens [127.0.0.1, 8000]; nginx in front
 #                                   terminates TLS (docs/deploy.md)
 #   KIT_HUB_API_PORT, KIT_HUB_PROXY_API_PORT   the hub's and the proxy's own API [8081, 8001]
-#   KIT_HUB_STATE        directory for the hub's database and cookie secret [var/hub]
+#   KIT_HUB_STATE        the hub's database, cookie secret and trainees' home directories [var/hub]
 #   KIT_HUB_SPAWN_LIMIT  servers starting at once (more wait with HTTP 429) [50]
 #   KIT_HUB_CULL_SECONDS idle servers are stopped after this long [3600]
 import os
@@ -36,6 +39,16 @@ INSTRUCTORS = os.environ.get("KIT_HUB_INSTRUCTORS", "kit-instructors")
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = os.environ["KIT_HUB_PASSWORD"]
 c.Authenticator.allow_all = True
+# The instructors are the hub's admin users: the shared-password authenticator lets an admin
+# name log in only with the admin password, so nobody with the trainees' password can log in
+# under an instructor's name (and reach that instructor's server). They are also put in the
+# instructors' group, which is what the kit checks.
+INSTRUCTOR_USERS = [u.strip() for u in os.environ.get("KIT_HUB_INSTRUCTOR_USERS", "").split(",")
+                    if u.strip()]
+if INSTRUCTOR_USERS:
+    c.Authenticator.admin_users = set(INSTRUCTOR_USERS)
+    c.SharedPasswordAuthenticator.admin_password = os.environ["KIT_HUB_INSTRUCTOR_PASSWORD"]
+    c.JupyterHub.load_groups = {INSTRUCTORS: {"users": INSTRUCTOR_USERS}}
 
 # -- where: the proxy (configurable-http-proxy, Debian node-configurable-http-proxy) ---------
 c.JupyterHub.bind_url = (f"http://{os.environ.get('KIT_HUB_IP', '127.0.0.1')}:"
@@ -56,16 +69,22 @@ c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 # rehearsal or a locked-down VM per session; use SystemdSpawner or DockerSpawner to give each
 # trainee their own system user or container.
 c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(REPO)
 c.Spawner.default_url = "/voila/render/exercises/trainee.ipynb"
-c.Spawner.args = ["--VoilaConfiguration.template=kit",
-                  "--VoilaConfiguration.show_tracebacks=False",
-                  "--MappingKernelManager.cull_idle_timeout=1800",
-                  "--MappingKernelManager.cull_interval=60"]
+# The same Voilà settings as `kit serve` (kit/jupyter/config/voila.json), in
+# singleuser/jupyter_server_config.json: the kit template, no tracebacks, no front-end
+# extension the trainee page does not use, 30 s for a cell's output, idle kernels culled, and
+# no MathJax (Voilà under Jupyter Server would fetch it from a CDN; the kit's pages load
+# nothing from outside the server).
+c.Spawner.args = []
 if os.geteuid() == 0:  # a rehearsal or CI container run as root (never on a shared machine)
     c.Spawner.args.append("--allow-root")
 c.Spawner.start_timeout = 120
+# A trainee whose server was culled (or an instructor opening the console link) gets it started
+# again by opening any of its pages, instead of a "Server not running" page with a button.
+c.JupyterHub.implicit_spawn_seconds = 1
 c.Spawner.http_timeout = 120
 
 
@@ -83,6 +102,7 @@ c.Spawner.environment = {
     "KIT_WORKSHOP_CODE": os.environ.get("KIT_WORKSHOP_CODE", ""),
     "KIT_HUB_INSTRUCTOR": _instructor,
     "JUPYTER_PATH": str(REPO / "kit" / "jupyter"),
+    "JUPYTER_CONFIG_PATH": str(Path(__file__).resolve().parent / "singleuser"),
 }
 
 # -- limits and culling -------------------------------------------------------------------
@@ -100,7 +120,3 @@ c.JupyterHub.load_roles = [{
     "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     "services": ["idle-culler"],
 }]
-# The instructors' group, with the hub users named in KIT_HUB_INSTRUCTOR_USERS (comma list);
-# more can be added in the hub's admin page or API.
-c.JupyterHub.load_groups = {INSTRUCTORS: {"users": [
-    u.strip() for u in os.environ.get("KIT_HUB_INSTRUCTOR_USERS", "").split(",") if u.strip()]}}

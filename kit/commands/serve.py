@@ -19,11 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="学员内核:fork 从预热的父进程派生(Linux 默认,省内存、加入快);"
                              "plain 每人单独启动一个进程(其他系统的默认,也是退路)")
     parser.add_argument("--server-id", default="",
-                        help="多台服务器共用一个 PostgreSQL 时本服务器的名称(如 s1),"
+                        help="多台服务器共用一个 PostgreSQL 时本服务器的名称（如 s1），"
                              "写入存储的服务器登记")
     parser.add_argument("--base-url", default="/",
-                        help="本服务器的路径前缀(如 /s1/),反向代理按路径转发")
-    parser.add_argument("--lang", choices=("zh", "en"), help="界面的默认语言(学员可在加入时另选)")
+                        help="本服务器的路径前缀（如 /s1/），反向代理按路径转发")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面的默认语言（学员可在加入时另选）")
 
 
 def run(args: argparse.Namespace) -> int:

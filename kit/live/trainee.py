@@ -52,7 +52,7 @@ class TraineeController(PageController):
         self.default_code = code
         """The workshop a hub user joins when the address names none (``KIT_WORKSHOP_CODE``)."""
         self.ticket = ""
-        self.state = TraineeState()
+        self.state = TraineeState(hub_name=participants.hub_name(hub_user) if hub_user else "")
         self.query: str | None = None
         self.autosave = Autosave(self)
         self.review = ReviewFlow(self)

@@ -25,6 +25,8 @@ class TraineeState:
     screen: Screen = "connecting"
     code: str = ""
     """The join code to prefill (from the URL)."""
+    hub_name: str = ""
+    """Under JupyterHub: the name the trainee joins under (no name to type)."""
     seat: Seat | None = None
     header: Header = Header()
     activity: ActivityState | None = None

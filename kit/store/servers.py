@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from kit.store import ids
 from kit.store.db import Store
@@ -125,7 +126,10 @@ def seat(store: Store, participant_id: int, server_id: str, ticket: str = "") ->
                                                      participant_id=participant_id,
                                                      assigned_at=now))
 
-    store.write(sit)
+    try:
+        store.write(sit)
+    except IntegrityError:  # the entry point seated this trainee at the same moment
+        store.write(sit)
 
 
 def seated(store: Store) -> dict[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from kit.htmltext import esc
 from kit.i18n import _
 from kit.state.common import Done, Note
 from kit.state.events import TraineeEvents
@@ -20,10 +21,10 @@ class JoinForm(View):
         self.button = ActionButton(_("加入"), self._join, button_style="primary")
         self.notice = Notice()
         self.lang = LanguageToggle(events.language)
-        super().__init__([self.lang,
-                          W.HTML(_("<h2>加入消保工坊</h2><p>"
-                                   "请输入讲师给出的参与码和您的姓名或工号。</p>")),
-                          self.code, self.name, self.staff, self.button, self.notice])
+        self.intro = W.HTML(_("<h2>加入消保工坊</h2><p>"
+                              "请输入讲师给出的参与码和您的姓名或工号。</p>"))
+        super().__init__([self.lang, self.intro, self.code, self.name, self.staff, self.button,
+                          self.notice])
         self.add_class("kit-join")
 
     def keep(self, old: JoinForm) -> None:
@@ -40,7 +41,12 @@ class JoinForm(View):
     def _join(self, done: Done) -> None:
         self._events.join(self.code.value, self.name.value, self.staff.value, done)
 
-    def render(self, code: str, note: Note) -> None:
+    def render(self, code: str, note: Note, hub_name: str = "") -> None:
+        """``hub_name``: the trainee joins under their JupyterHub name; only the code is asked."""
         if code and not self.code.value:
             self.code.value = code
+        if hub_name:
+            self.intro.value = _("<h2>加入消保工坊</h2><p>请输入讲师给出的参与码，"
+                                 "您将以「{name}」的身份加入。</p>").format(name=esc(hub_name))
+            self.name.layout.display = "none"
         self.notice.note(note)

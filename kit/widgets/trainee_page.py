@@ -54,7 +54,7 @@ class TraineePage(View):
     def render(self, state: TraineeState) -> None:
         self.state = state
         if state.screen == "join":
-            self.form.render(state.code, state.notice)
+            self.form.render(state.code, state.notice, state.hub_name)
             return self._screen([self.form])
         self.notice.note(state.notice)
         if state.screen != "live" or state.seat is None:

@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from kit.settings import REPO_ROOT
+from kit.store import Store, servers
 from tests.conftest import PG_URL, require
 from tests.serverproc import free_port
 
@@ -64,6 +65,7 @@ class Fleet:
     port: int
     log: Path
     pids: dict[str, int] = field(default_factory=dict)
+    killed: set[str] = field(default_factory=set)
 
     @property
     def front(self) -> str:
@@ -71,6 +73,7 @@ class Fleet:
 
     def kill(self, server_id: str) -> None:
         """Kill a server outright (SIGKILL to it, its Voilà and its kernels): a crash."""
+        self.killed.add(server_id)
         top = psutil.Process(self.pids[server_id])
         for proc in [top, *top.children(recursive=True)]:
             with contextlib.suppress(psutil.Error):
@@ -124,3 +127,13 @@ def fleet(fresh_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[F
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    pidfile = work / "nginx" / "nginx.pid"  # nginx runs in its own session: never left behind
+    if pidfile.exists():
+        with contextlib.suppress(OSError, ValueError):
+            os.kill(int(pidfile.read_text().strip()), signal.SIGQUIT)
+    store = Store(fresh_db)  # a clean stop takes every server out of the registry
+    try:
+        # (a killed server's last heartbeat stays fresh for up to 15 s; it cannot retire)
+        assert {s.id for s in servers.live(store)} <= fleet.killed
+    finally:
+        store.dispose()

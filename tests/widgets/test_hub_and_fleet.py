@@ -52,3 +52,33 @@ def test_the_console_opens_with_the_code_alone_for_the_hub_instructors_group(
     con.bridge.query, con.bridge.stored = f"code={ws.code}", {}
     assert con.controller.state.screen == ("live" if group else "login")
     close(con)
+
+
+def test_on_a_fleet_server_the_qr_code_points_at_the_entry_not_the_server(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kit.pages.projector import public_base
+
+    href = "https://kit.bank.example/s2/voila/render/workshops/projector.ipynb"
+    monkeypatch.delenv("KIT_PUBLIC_URL", raising=False)
+    assert public_base(href) == "https://kit.bank.example/s2"
+    monkeypatch.setenv("KIT_SERVER_ID", "s2")
+    monkeypatch.setenv("KIT_BASE_URL", "/s2/")
+    assert public_base(href) == "https://kit.bank.example"
+
+
+def test_a_hub_user_without_a_session_code_types_the_code_only(
+        course: Course, sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws, _ = workshops.create(sqlite_store, "支行", (3,))
+    monkeypatch.setenv("JUPYTERHUB_USER", "<b>wang</b>")
+    monkeypatch.delenv("KIT_WORKSHOP_CODE", raising=False)
+    page = open_trainee(course, lambda: sqlite_store, Inline(), autostart=False)
+    page.bridge.query = ""
+    form = page.page.form
+    assert page.controller.state.screen == "join"
+    assert form.name.layout.display == "none"
+    assert "「&lt;b&gt;wang&lt;/b&gt;」" in form.intro.value  # the hub name, escaped
+    form.code.value = ws.code
+    form.submit()
+    assert page.controller.state.screen == "live"
+    assert [p.name for p in participants.roster(sqlite_store, ws.id)] == ["<b>wang</b>"]
+    close(page)
