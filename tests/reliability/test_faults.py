@@ -100,7 +100,10 @@ def test_a_locked_store_never_freezes_the_kernel_loop(course: Course, tmp_path: 
             await asyncio.sleep(0.05)
         holder.join()
 
-    asyncio.run(scenario())
+    # A loop of its own, in a thread of its own: once the session's Chromium is up, Playwright's
+    # sync API holds a running loop in this thread, and asyncio.run() refuses to nest in it.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, scenario()).result()
     assert len(beats) >= 10  # the loop ran on while the store waited
     assert "第 1 版" in card.notice.value and not card.submit_button.disabled
     close(app)
