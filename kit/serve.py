@@ -101,8 +101,10 @@ def serve(opts: ServeOptions) -> int:
     env = environment(store_url, opts.kernels, opts.server_id, opts.base_url)
     proc = subprocess.Popen(voila_args(opts), env=env,
                             cwd=REPO_ROOT, start_new_session=True)
-    # SIGTERM (systemd, docker stop, kill) and SIGHUP stop Voilà too, exactly like Ctrl-C.
-    previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGTERM, signal.SIGHUP)}
+    # SIGTERM (systemd, docker stop, kill) and SIGHUP stop Voilà too, exactly like Ctrl-C; Ctrl-C
+    # itself is set here too, since a shell that starts us in the background ignores SIGINT.
+    previous = {s: signal.signal(s, _interrupt)
+                for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         if not wait_until_up(f"http://127.0.0.1:{opts.port}{opts.base_url.rstrip('/')}{READY_PATH}",
                              proc):

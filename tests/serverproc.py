@@ -47,8 +47,14 @@ class Server:
         return int(self.proc.returncode)
 
 
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def start(tmp: Path, db: str | None = None, command: list[str] | None = None,
-          extra: tuple[str, ...] = (), env: dict[str, str] | None = None) -> Server:
+          extra: tuple[str, ...] = (), env: dict[str, str] | None = None,
+          ignoring_ctrl_c: bool = False) -> Server:
+    """``ignoring_ctrl_c``: start it as a shell's background job does (SIGINT ignored)."""
     port = free_port()
     db = db or f"sqlite:///{tmp / 'serve.sqlite3'}"
     args = ["--port", str(port), "--no-browser", "--db", db, *extra]
@@ -60,7 +66,8 @@ def start(tmp: Path, db: str | None = None, command: list[str] | None = None,
     log = tmp / f"serve-{port}.log"
     full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            text=True, env=full_env, start_new_session=True)
+                            text=True, env=full_env, start_new_session=True,
+                            preexec_fn=_ignore_ctrl_c if ignoring_ctrl_c else None)
     server = Server(proc, port, log, {}, db)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:

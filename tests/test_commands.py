@@ -59,6 +59,14 @@ def test_kit_serve_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert "已停止" in server.log.read_text("utf-8")
 
 
+def test_kit_serve_started_in_the_background_still_stops_on_ctrl_c(tmp_path: Path) -> None:
+    """A shell starts a background job with Ctrl-C ignored (`make serve &`, a CI script): kit
+    serve still stops on it, as its output promises."""
+    server = start(tmp_path, ignoring_ctrl_c=True)
+    assert server.stop() == 0
+    assert "已停止" in server.log.read_text("utf-8")
+
+
 def make(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["make", *args], cwd=REPO_ROOT, capture_output=True, text=True,
                           timeout=600)

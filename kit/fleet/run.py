@@ -58,7 +58,8 @@ def run(opts: FleetOptions) -> int:
         return 2
     opts.workdir.mkdir(parents=True, exist_ok=True)
     procs: dict[str, subprocess.Popen[bytes]] = {}
-    previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {s: signal.signal(s, _interrupt)
+                for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         for b in order:
             log = (opts.workdir / f"{b.server_id}.log").open("wb")
