@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
-from kit.content.scenario_models import Scenario
+from kit.content.scenario_models import ENDING_NAMES, Scenario
 from kit.content.scenario_rules import choice_at
+from kit.i18n import _
 from kit.logic.roleplay_play import Attempt
 
 
@@ -92,3 +93,15 @@ def latest_each(plays: Iterable[tuple[Hashable, Attempt]]) -> tuple[Attempt, ...
         if attempt.steps:
             last[owner] = attempt
     return tuple(last.values())
+
+
+def ending_label(sc: Scenario, ending_id: str) -> str:
+    """``结局类型：结论`` in the page's language (the id itself if the scenario lost it)."""
+    end = sc.ending(ending_id)
+    return (_("{name}：{verdict}").format(name=_(ENDING_NAMES[end.kind]), verdict=end.verdict)
+            if end else ending_id)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

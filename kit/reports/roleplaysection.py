@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kit.content.scenario_models import ENDING_NAMES, Scenario, skill_name
+from kit.content.scenario_models import skill_name
 from kit.htmltext import esc
 from kit.i18n import _
-from kit.logic.roleplay_tree import Branch
+from kit.logic.roleplay_tree import Branch, ending_label, shorten
 from kit.reports.charts import share_bar
 from kit.reports.roleplayfigures import RoleplayFigures
 from kit.reports.sections import _participation, heading
@@ -18,19 +18,11 @@ SHORT = 40
 Count = Callable[[object], str]
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= SHORT else text[:SHORT - 1] + "…"
-
-
-def _ending(sc: Scenario, ending_id: str) -> str:
-    end = sc.ending(ending_id)
-    return (_("{name}：{verdict}").format(name=_(ENDING_NAMES[end.kind]), verdict=end.verdict)
-            if end else ending_id)
 
 
 def _endings(f: RoleplayFigures, count: Count) -> str:
     done = sum(n for _e, n in f.tree.endings) or 1
-    rows = "".join(f"<tr><td>{esc(_ending(f.scenario, e))}</td><td class='n'>{count(n)}</td>"
+    rows = "".join(f"<tr><td>{esc(ending_label(f.scenario, e))}</td><td class='n'>{count(n)}</td>"
                    f"<td>{share_bar(n / done)}</td></tr>" for e, n in f.tree.endings)
     if not rows:
         return "<p>" + _("还没有人走到结局。") + "</p>"
@@ -45,20 +37,20 @@ def _breaks(f: RoleplayFigures, count: Count) -> str:
         node = f.scenario.node(bp.node)
         reply = node.choices[bp.choice].text if node else bp.node
         after = _("回应「{reply}」之后：{ending}").format(
-            reply=esc(_short(reply)), ending=esc(_ending(f.scenario, bp.ending)))
+            reply=esc(shorten(reply, SHORT)), ending=esc(ending_label(f.scenario, bp.ending)))
         items.append(f"<li>{after} ×{count(bp.count)}</li>")
     return "<h3>" + _("情绪在哪里失控") + f"</h3><ul>{''.join(items)}</ul>" if items else ""
 
 
 def _branch(f: RoleplayFigures, b: Branch, count: Count, depth: int) -> str:
-    ended = "".join(f"；→ {esc(_short(_ending(f.scenario, e)))} ×{n}"
+    ended = "".join(f"；→ {esc(shorten(ending_label(f.scenario, e), SHORT))} ×{n}"
                     for e, n in b.endings.items())
     broke = _("（情绪失控 {n}）").format(n=b.broke) if b.broke else ""
     below = "" if depth >= DEPTH else "".join(_branch(f, c, count, depth + 1)
                                                for c in b.children)
     more = "<li>……</li>" if depth >= DEPTH and b.children else ""
     mood = _("情绪 {mood}").format(mood=f"{b.mood:.0f}")
-    return (f"<li><b>{count(b.count)}</b> {esc(_short(b.text))} <small>{mood}"
+    return (f"<li><b>{count(b.count)}</b> {esc(shorten(b.text, SHORT))} <small>{mood}"
             f"{ended}{broke}</small>{f'<ul>{below}{more}</ul>' if below or more else ''}</li>")
 
 

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 import ipywidgets as W
 
 from kit.content import Course
-from kit.content.scenario_models import ENDING_NAMES, Scenario
+from kit.content.scenario_models import Scenario
 from kit.htmltext import esc
 from kit.i18n import _
 from kit.logic.phases import Phase
 from kit.logic.roleplay_play import Attempt
-from kit.logic.roleplay_tree import Branch, PathTree, aggregate
+from kit.logic.roleplay_tree import Branch, PathTree, aggregate, ending_label, shorten
 from kit.state.console import Board
 from kit.widgets._base import View
 
@@ -44,24 +44,16 @@ def _groups(n: object) -> str:
     return _("{n} 组").format(n=n)
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= SHORT else text[:SHORT - 1] + "…"
-
-
-def _ending(sc: Scenario, ending_id: str) -> str:
-    end = sc.ending(ending_id)
-    return (_("{name}：{verdict}").format(name=_(ENDING_NAMES[end.kind]), verdict=end.verdict)
-            if end else ending_id)
 
 
 def _branch(sc: Scenario, b: Branch, count: Count) -> str:
-    ended = "".join(f"<span class='kit-rp-end'>→ {esc(_short(_ending(sc, e)))} ×{n}</span>"
-                    for e, n in sorted(b.endings.items(), key=lambda kv: -kv[1]))
+    ended = "".join(f"<span class='kit-rp-end'>→ {esc(shorten(ending_label(sc, e), SHORT))}"
+                    f" ×{n}</span>" for e, n in sorted(b.endings.items(), key=lambda kv: -kv[1]))
     lost, mood = _("情绪失控"), _("情绪")
     broke = f"<span class='kit-rp-broke'>⚠ {lost} ×{b.broke}</span>" if b.broke else ""
     children = "".join(_branch(sc, c, count) for c in b.children)
     return (f"<li><div class='kit-rp-branch'><span class='kit-rp-count'>{count(b.count)}</span>"
-            f"<span>{esc(_short(b.text))}</span><small>{mood} {b.mood:.0f}</small>"
+            f"<span>{esc(shorten(b.text, SHORT))}</span><small>{mood} {b.mood:.0f}</small>"
             f"{ended}{broke}</div>{f'<ul>{children}</ul>' if children else ''}</li>")
 
 
@@ -72,7 +64,7 @@ def _endings(sc: Scenario, tree: PathTree, count: Count) -> str:
         share = n / done if done else 0.0
         value = _("{share}（{count}）").format(share=f"{share:.0%}", count=count(n))
         rows.append(f"<div class='kit-bar'><div class='kit-bar-label'>"
-                    f"{esc(_ending(sc, ending_id))}</div><div class='kit-bar-track'><span "
+                    f"{esc(ending_label(sc, ending_id))}</div><div class='kit-bar-track'><span "
                     f"style='width:{round(100 * share)}%'></span></div><div class='kit-bar-value'>"
                     f"{value}</div></div>")
     return "".join(rows) or "<div class='kit-quiet'>" + _("还没有人走到结局。") + "</div>"
@@ -83,8 +75,8 @@ def _breaks(sc: Scenario, tree: PathTree, count: Count) -> str:
     for bp in tree.breaks[:3]:
         node = sc.node(bp.node)
         reply = node.choices[bp.choice].text if node else ""
-        after = _("回应「{reply}」之后：{ending}").format(reply=esc(_short(reply)),
-                                                       ending=esc(_ending(sc, bp.ending)))
+        after = _("回应「{reply}」之后：{ending}").format(reply=esc(shorten(reply, SHORT)),
+                                                       ending=esc(ending_label(sc, bp.ending)))
         items.append(f"<li>{after} ×{count(bp.count)}</li>")
     where = _("情绪在哪里失控")
     return f"<h4>{where}</h4><ul>{''.join(items)}</ul>" if items else ""
