@@ -153,7 +153,8 @@ def write(results: dict[str, Any], meta: dict[str, Any], out: Path) -> None:
     (out / "benchmarks.json").write_text(json.dumps({"meta": meta, "results": data},
                                                     ensure_ascii=False, indent=2) + "\n")
     doc = out / "benchmarks.md"
-    head = doc.read_text("utf-8").split("<!-- results -->")[0] if doc.exists() else HEADER
+    # the last marker: the notes above the results may quote the marker itself
+    head = doc.read_text("utf-8").rpartition("<!-- results -->")[0] if doc.exists() else HEADER
     body = (f"<!-- results -->\n最近一次运行 / latest run: {meta['date']},{meta['mode']},"
             f"{meta['machine']},Python {meta['python']},"
             + ",".join(f"{k} {v}" for k, v in meta["versions"].items()) + "\n\n"
