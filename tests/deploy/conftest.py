@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from kit.settings import REPO_ROOT
 from kit.store import Store, servers
 from tests.conftest import PG_URL, require
-from tests.serverproc import free_port
+from tests.serverproc import free_port, port_free
 
 FIGURES = REPO_ROOT / "test-artifacts" / "deploy-figures.json"
 SERVER_LINE = re.compile(r"^\s+(s\d+): http://127\.0\.0\.1:(\d+)(/s\d+/) \(pid (\d+)\)", re.M)
@@ -85,15 +85,7 @@ class Fleet:
 
 
 def _ports_free(first: int, n: int) -> bool:
-    import socket
-
-    for port in range(first, first + n + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                return False
-    return True
+    return all(port_free(port) for port in range(first, first + n + 1))
 
 
 @pytest.fixture(scope="module")

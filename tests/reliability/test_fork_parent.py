@@ -13,7 +13,7 @@ import pytest
 
 from tests.kernelprobe import descendants, facts, fork_parents, zombies
 from tests.reliability.test_burst import render, shutdown
-from tests.serverproc import Server, start
+from tests.serverproc import Server, port_free, start
 
 
 def room(server: Server, n: int, tag: str) -> list[str]:
@@ -102,15 +102,5 @@ def test_sigterm_stops_voila_and_frees_the_port(tmp_path: Path) -> None:
     assert server.proc.wait(timeout=60) == 0
     assert "已停止" in server.log.read_text("utf-8")
     assert until(lambda: not [p for p in left if _alive(p.pid)]), [p.pid for p in left]
-    assert _port_free(server.port)
+    assert port_free(server.port)
 
-
-def _port_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
