@@ -1,6 +1,7 @@
 """``python -m kit.voila_app``: Voilà as ``kit serve`` runs it.
 
-Voilà itself, with four changes made where Voilà lets an application change them:
+Voilà itself, with five changes made where Voilà lets an application change them (the fifth
+where it does not):
 - ``/`` goes to the course map; Voilà's file browser (``/voila/tree``, the contents API) is off,
   so no repository listing in English and no page that asks a CDN for its icons;
 - static assets whose URL names their version are cached for a year (``immutable``), so a
@@ -13,7 +14,9 @@ Voilà itself, with four changes made where Voilà lets an application change th
   first trainee arrives;
 - with ``KIT_SERVER_ID`` (``kit serve --server-id``, one of several servers on one store) the
   server heartbeats into the store's registry and answers the kit's pages without its prefix
-  by sending the visitor to a live server's copy (:mod:`kit.fleet.entry`).
+  by sending the visitor to a live server's copy (:mod:`kit.fleet.entry`);
+- every page's exporter shares one cache of compiled templates (:mod:`kit.template_cache`),
+  where Voilà compiled them again for each page.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Any
 from tornado import web
 from voila.app import Voila
 
-from kit import kernels
+from kit import kernels, template_cache
 from kit.fleet import entry
 
 COURSE_MAP = "/voila/render/workshops/00_course_map.ipynb"
@@ -64,6 +67,7 @@ class KitVoila(Voila):
 
     def start(self) -> None:
         self.log.addFilter(Quiet())
+        template_cache.install()
         if kernels.fork_enabled():
             from tornado.ioloop import PeriodicCallback
 

@@ -16,6 +16,7 @@ import sys
 from typing import Any
 
 LAUNCHER = ("-m", "ipykernel_launcher")
+KERNEL_CLASS = "kit.kernels.kernel.TraineeKernel"
 
 
 def become_kernel(request: dict[str, Any], inherited: list[socket.socket]) -> None:
@@ -82,6 +83,7 @@ def _run_kernel(argv: list[str], env: dict[str, str]) -> int:
     args = argv[argv.index(LAUNCHER[1]) + 1:]
     # Read from the environment when ipykernel was imported, i.e. in the parent: set it here.
     args.append(f"--IPKernelApp.parent_handle={int(env.get('JPY_PARENT_PID') or 0)}")
+    args.append(f"--IPKernelApp.kernel_class={KERNEL_CLASS}")
     sys.argv = [argv[0], *args]
     app = IPKernelApp.instance()
     app.initialize(args)  # type: ignore[no-untyped-call]

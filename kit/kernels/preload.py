@@ -39,6 +39,7 @@ def warm() -> str:
         for module in pkgutil.iter_modules(importlib.import_module(package).__path__,
                                            package + "."):
             importlib.import_module(module.name)
+    importlib.import_module("kit.kernels.kernel")
     kit.app.load()  # the course, memoised by kit.content.cache for the children
     preload_driver(get_settings().store_url)
     if heavy := [m for m in HEAVY if m in sys.modules]:

@@ -20,7 +20,9 @@ from kit.kernels.protocol import ask
 
 FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING'), "
          "__import__('os').environ.get('JUPYTERHUB_USER'), __import__('os').getcwd(), "
-         "'kit.live.trainee' in __import__('sys').modules])")
+         "'kit.live.trainee' in __import__('sys').modules, type(get_ipython().kernel).__name__, "
+         "len(get_ipython().kernel._kernel_modules), "
+         "__import__('ipykernel.ipkernel').ipkernel.sys is __import__('sys')])")
 
 
 async def facts(km: AsyncKernelManager) -> list[Any]:

@@ -44,13 +44,25 @@ def test_parent_has_no_loop_zmq_context_engine_or_thread(seen: dict[str, object]
 
 def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> None:
     cwd = str(REPO_ROOT / "exercises")
-    assert seen["facts"] == [[f"code=Q{i}&t=tok{i}", f"用户{i}", cwd, True] for i in range(N)]
+    facts = seen["facts"]
+    assert isinstance(facts, list)
+    assert [f[:4] for f in facts] == [[f"code=Q{i}&t=tok{i}", f"用户{i}", cwd, True]
+                                      for i in range(N)]
+
+
+def test_a_forked_kernel_does_not_walk_the_parents_modules(seen: dict[str, object]) -> None:
+    """ipykernel's walk over every module (for its debugger) would copy ~6 MB of the parent's
+    pages into each kernel; the kit's kernel class skips it and leaves ``sys`` as it was."""
+    facts = seen["facts"]
+    assert isinstance(facts, list)
+    assert [f[4:] for f in facts] == [["TraineeKernel", 0, True]] * N
 
 
 def test_interrupt_restart_and_kill_work_as_for_a_plain_kernel(seen: dict[str, object]) -> None:
     assert seen["interrupt"] == "KeyboardInterrupt"
     assert seen["restart"] == [True, True, ["code=Q1&t=tok1", "用户1", str(REPO_ROOT /
-                                                                           "exercises"), True]]
+                                                                           "exercises"), True,
+                                            "TraineeKernel", 0, True]]
     assert seen["killed"] == [-9, False]  # the exit status came through; no zombie left
 
 
