@@ -24,8 +24,10 @@ def free_port() -> int:
 
 
 def port_free(port: int) -> bool:
-    """Nothing listens on 127.0.0.1:``port``."""
+    """Nothing listens on 127.0.0.1:``port``. (Connections the server closed stay in TIME_WAIT
+    for a minute; SO_REUSEADDR lets the probe bind past those, never past a listener.)"""
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

@@ -149,7 +149,11 @@ function render({ model, el }) {
   }, every);
 
   const shutdown = () => {
-    flush();
+    try {
+      flush();
+    } catch (e) {
+      // the connection may be closing already; the kernel must still be shut down
+    }
     const k = kernelInfo();
     if (!k || !k.id || !model.get("shutdown_on_close")) return;
     fetch(k.base + "voila/api/shutdown/" + k.id, {
@@ -158,6 +162,7 @@ function render({ model, el }) {
     }).catch(() => {});
   };
   window.addEventListener("pagehide", shutdown);
+  el.dataset.kitBridge = "ready";  // from here on, closing the page shuts its kernel down
   return () => {
     clearInterval(timer);
     window.removeEventListener("pagehide", shutdown);

@@ -51,6 +51,8 @@ def test_killed_kernel_shows_a_chinese_notice_and_reload_restores(
 def test_closed_pages_shut_their_kernels_down(server: Server, context: tuple[Any, Any]) -> None:
     ctx, _ = context
     pages = [trainee_page(ctx, server.urls["学员"]) for _ in range(5)]
+    for page in pages:  # the form can show before the bridge that shuts the kernel down
+        page.wait_for_selector("[data-kit-bridge=ready]", state="attached", timeout=T)
     ids = {p.evaluate(KERNEL_ID) for p in pages}
     assert ids <= set(kernels(server))
     for page in pages:
