@@ -63,7 +63,7 @@ def _cmd(proc: psutil.Process) -> str:
 
 
 def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 180  # a pool of 30 fills before the first answer (~90 s)
+    deadline = time.monotonic() + 180  # with a pool of 30 the first answer came after ~91 s
     while time.monotonic() < deadline and proc.poll() is None:
         try:
             urllib.request.urlopen(url, timeout=2).close()
