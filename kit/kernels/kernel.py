@@ -1,25 +1,35 @@
-"""The kernel class of a forked trainee kernel: ipykernel's, without its walk over all modules.
+"""The kernel and app classes of a forked trainee kernel: ipykernel's, without two module walks.
 
-``IPythonKernel.__init__`` lists the file of every module in ``sys.modules`` for its debugger's
-"just my code" filter. In a forked child that walk writes the reference count of ~1,000 module
-objects and their file names, all on pages shared with the parent, and so copies them into every
-kernel (~6 MB for the walk alone; a served kernel holds ~2.4 MB less without it, since later steps
-touch some of the same pages). Trainee kernels are never debugged (Voilà has no debugger), so
-here the walk sees no modules; everything else is ipykernel's own code.
+Two start-up steps go over every module in ``sys.modules``, and in a forked child each such
+walk writes the reference count of ~1,000 objects on pages shared with the parent, so copies
+them into every kernel:
+
+- ``IPythonKernel.__init__`` lists the file of every module for its debugger's "just my code"
+  filter (~6 MB for the walk alone; a served kernel holds ~2.4 MB less without it). Trainee
+  kernels are never debugged (Voilà has no debugger), so here that walk sees no modules.
+- IPython's ``init_code`` keeps a set of every module name, the baseline that
+  ``%reset --aggressive`` returns ``sys.modules`` to (~1.4 MB). Here the baseline is the parent's
+  own set, made once before any fork (:data:`kit.kernels.preload.MODULES`).
+
+Everything else is ipykernel's and IPython's own code.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 from typing import Any, ClassVar
 
 from ipykernel import ipkernel
 from ipykernel.ipkernel import IPythonKernel
+from ipykernel.kernelapp import IPKernelApp
+from IPython.core import shellapp
 
 
 class _SysWithoutModules(ModuleType):
-    """``sys`` for the length of ``IPythonKernel.__init__``: an empty ``modules``, the rest sys."""
+    """``sys`` as one step sees it: an empty ``modules``, the rest sys."""
 
     modules: ClassVar[dict[str, ModuleType]] = {}
 
@@ -27,10 +37,27 @@ class _SysWithoutModules(ModuleType):
         return getattr(sys, name)
 
 
+@contextmanager
+def _modules_hidden(module: ModuleType) -> Iterator[None]:
+    """For the length of the block, ``module`` sees no modules in ``sys.modules``."""
+    module.sys = _SysWithoutModules("sys")  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        module.sys = sys  # type: ignore[attr-defined]
+
+
 class TraineeKernel(IPythonKernel):
     def __init__(self, **kwargs: Any) -> None:
-        ipkernel.sys = _SysWithoutModules("sys")  # type: ignore[attr-defined]
-        try:
+        with _modules_hidden(ipkernel):
             super().__init__(**kwargs)  # type: ignore[no-untyped-call]
-        finally:
-            ipkernel.sys = sys  # type: ignore[attr-defined]
+
+
+class TraineeKernelApp(IPKernelApp):
+    def init_code(self) -> None:
+        from kit.kernels.preload import MODULES
+
+        with _modules_hidden(shellapp):
+            super().init_code()  # type: ignore[no-untyped-call]
+        if self.shell is not None:
+            self.shell._sys_modules_keys = MODULES

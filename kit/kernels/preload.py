@@ -24,6 +24,8 @@ The store's SQL toolkit comes with ``kit.live``; its DB-API driver with :func:`p
 KIT_PACKAGES = ("kit.state", "kit.live", "kit.widgets", "kit.pages")
 HEAVY = ("pandas", "numpy", "scipy", "statsmodels", "openpyxl", "matplotlib")
 """A trainee kernel never needs these (``tests/test_lean_trainee.py``); neither does the parent."""
+MODULES: frozenset[str] = frozenset()
+"""Every module the parent holds when it is warm: the kernels' ``%reset --aggressive`` baseline."""
 
 
 def warm() -> str:
@@ -42,6 +44,8 @@ def warm() -> str:
     importlib.import_module("kit.kernels.kernel")
     kit.app.load()  # the course, memoised by kit.content.cache for the children
     preload_driver(get_settings().store_url)
+    global MODULES
+    MODULES = frozenset(sys.modules)
     if heavy := [m for m in HEAVY if m in sys.modules]:
         LOG.warning("kit fork parent: heavy modules on the trainee path: %s", heavy)
     return key

@@ -16,7 +16,8 @@ class JoinForm(View):
     def __init__(self, events: TraineeEvents) -> None:
         self._events = events
         self.code = W.Text(placeholder=_("例如 K7M3Q"), description=_("参与码"))
-        self.name = W.Text(placeholder=_("姓名或工号"), description=_("姓名/工号"))
+        self.name = W.Text(placeholder=_("姓名或工号"), description=_("姓名/工号"),
+                           layout=W.Layout())  # its own: hidden for a JupyterHub user
         self.staff = W.Text(placeholder=_("工号(选填,用于培训记录)"), description=_("工号"))
         self.button = ActionButton(_("加入"), self._join, button_style="primary")
         self.notice = Notice()

@@ -74,10 +74,10 @@ class RoleplayView(View):
         self.guess = W.HTML()
         self.yes = self._action(_("就按这个回应"), self.confirm)
         self.no = self._action(_("不是，我换个说法"), self.cancel)
-        self.confirm_box = W.VBox([self.guess, W.HBox([self.yes, self.no])])
+        self.confirm_box = W.VBox([self.guess, W.HBox([self.yes, self.no])], layout=W.Layout())
         self.debrief = W.HTML()
         self.again = self._action(_("再来一次"), self.replay)
-        self.reply_box = W.VBox([*self.buttons, self.text, self.send_button])
+        self.reply_box = W.VBox([*self.buttons, self.text, self.send_button], layout=W.Layout())
         self.intro = W.HTML(STYLE + intro_html(scenario))
         super().__init__([self.intro, self.banner, self.gauge, self.chat,
                           self.notice, self.reply_box, self.confirm_box, self.debrief,

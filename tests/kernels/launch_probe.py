@@ -22,7 +22,11 @@ FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING')
          "__import__('os').environ.get('JUPYTERHUB_USER'), __import__('os').getcwd(), "
          "'kit.live.trainee' in __import__('sys').modules, type(get_ipython().kernel).__name__, "
          "len(get_ipython().kernel._kernel_modules), "
-         "__import__('ipykernel.ipkernel').ipkernel.sys is __import__('sys')])")
+         "__import__('ipykernel.ipkernel').ipkernel.sys is __import__('sys'), "
+         "type(__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()).__name__, "
+         "get_ipython().history_manager.enabled, "
+         "'kit.live.trainee' in get_ipython()._sys_modules_keys, "
+         "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys')])")
 
 
 async def facts(km: AsyncKernelManager) -> list[Any]:

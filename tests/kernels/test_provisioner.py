@@ -50,19 +50,23 @@ def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> 
                                       for i in range(N)]
 
 
+KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", False, True, True]
+
+
 def test_a_forked_kernel_does_not_walk_the_parents_modules(seen: dict[str, object]) -> None:
-    """ipykernel's walk over every module (for its debugger) would copy ~6 MB of the parent's
-    pages into each kernel; the kit's kernel class skips it and leaves ``sys`` as it was."""
+    """ipykernel's walk over every module (for its debugger) and IPython's set of every module
+    name would copy the parent's pages into each kernel; the kit's kernel and app classes skip
+    both (the ``%reset`` baseline is the parent's own set), keep no input history, and leave
+    ``sys`` as it was."""
     facts = seen["facts"]
     assert isinstance(facts, list)
-    assert [f[4:] for f in facts] == [["TraineeKernel", 0, True]] * N
+    assert [f[4:] for f in facts] == [KERNEL_FACTS] * N
 
 
 def test_interrupt_restart_and_kill_work_as_for_a_plain_kernel(seen: dict[str, object]) -> None:
     assert seen["interrupt"] == "KeyboardInterrupt"
-    assert seen["restart"] == [True, True, ["code=Q1&t=tok1", "用户1", str(REPO_ROOT /
-                                                                           "exercises"), True,
-                                            "TraineeKernel", 0, True]]
+    assert seen["restart"] == [True, True, ["code=Q1&t=tok1", "用户1",
+                                            str(REPO_ROOT / "exercises"), True, *KERNEL_FACTS]]
     assert seen["killed"] == [-9, False]  # the exit status came through; no zombie left
 
 

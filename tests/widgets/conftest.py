@@ -29,7 +29,9 @@ def no_leaked_widgets() -> Iterator[None]:
     yield
     from ipywidgets.widgets.widget import _instances
 
-    leaked = [w for k, w in _instances.items() if k not in before]
+    from kit.widgets.shared import is_shared
+
+    leaked = [w for k, w in _instances.items() if k not in before and not is_shared(w)]
     if leaked:
         kinds = sorted({f"{type(w).__name__} {getattr(w, 'description', '')}"
                         f" {str(getattr(w, 'value', ''))[:40]}".strip() for w in leaked})
