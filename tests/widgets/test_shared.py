@@ -11,8 +11,8 @@ from kit.testing import close
 from kit.widgets.shared import SharedPartError, is_shared
 
 
-def models(root: W.Widget) -> set[str]:
-    """Every widget model a front end builds to show ``root``."""
+def models(root: W.Widget) -> dict[str, W.Widget]:
+    """Every widget model a front end builds to show ``root``, by model id."""
     seen: dict[str, W.Widget] = {}
 
     def walk(widget: Any) -> None:
@@ -24,7 +24,7 @@ def models(root: W.Widget) -> set[str]:
                     walk(item)
 
     walk(root)
-    return set(seen)
+    return seen
 
 
 def test_widgets_without_a_layout_share_one_layout_and_one_style() -> None:
@@ -60,7 +60,7 @@ def test_a_case_question_screen_builds_far_fewer_models() -> None:
     view = ClassifyView("m3-daily-problems", "t", for_activity(real, "m3-daily-problems"))
     try:
         shown = models(view)
-        layouts = [m for m in shown if isinstance(W.Widget.widgets[m], W.Layout)]
+        layouts = [m for m in shown.values() if isinstance(m, W.Layout)]
         assert len(shown) <= 85 and len(layouts) <= 20, (len(shown), len(layouts))
     finally:
         close(view)
