@@ -17,8 +17,6 @@ from typing import Any
 
 LAUNCHER = ("-m", "ipykernel_launcher")
 KERNEL_CLASS = "kit.kernels.kernel.TraineeKernel"
-NO_HISTORY = "--HistoryManager.enabled=False"
-"""A trainee never recalls an input: no history database, no thread saving it (~1.2 MB)."""
 
 
 def become_kernel(request: dict[str, Any], inherited: list[socket.socket]) -> None:
@@ -86,7 +84,7 @@ def _run_kernel(argv: list[str], env: dict[str, str]) -> int:
     args = argv[argv.index(LAUNCHER[1]) + 1:]
     # Read from the environment when ipykernel was imported, i.e. in the parent: set it here.
     args.append(f"--IPKernelApp.parent_handle={int(env.get('JPY_PARENT_PID') or 0)}")
-    args += [f"--IPKernelApp.kernel_class={KERNEL_CLASS}", NO_HISTORY]
+    args.append(f"--IPKernelApp.kernel_class={KERNEL_CLASS}")
     sys.argv = [argv[0], *args]
     app = TraineeKernelApp.instance()
     app.initialize(args)  # type: ignore[no-untyped-call]

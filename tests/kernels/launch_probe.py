@@ -24,7 +24,6 @@ FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING')
          "len(get_ipython().kernel._kernel_modules), "
          "__import__('ipykernel.ipkernel').ipkernel.sys is __import__('sys'), "
          "type(__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()).__name__, "
-         "get_ipython().history_manager.enabled, "
          "'kit.live.trainee' in get_ipython()._sys_modules_keys, "
          "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys')])")
 
