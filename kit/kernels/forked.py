@@ -23,10 +23,14 @@ class Forked:
         self.signalled = 0
 
     def running(self) -> bool:
+        """A pidfd becomes readable when its process exits. ``poll``, not ``select``: a Voilà
+        process serving a few hundred kernels holds more than 1,024 descriptors, past what
+        ``select`` can watch (it raised, and every later kernel start hung, at ~300 kernels)."""
         if self.code is not None or self.pidfd < 0:
             return False
-        ready, _, _ = select.select([self.pidfd], [], [], 0)
-        return not ready
+        watch = select.poll()
+        watch.register(self.pidfd, select.POLLIN)
+        return not watch.poll(0)
 
     async def poll(self) -> int | None:
         if self.running():
