@@ -29,7 +29,7 @@ from typing import Any
 from tornado import web
 from voila.app import Voila
 
-from kit import kernels, template_cache
+from kit import kernels, limits, template_cache
 from kit.fleet import entry
 
 COURSE_MAP = "/voila/render/workshops/00_course_map.ipynb"
@@ -63,6 +63,7 @@ class KitVoila(Voila):
     def init_settings(self) -> dict[str, Any]:
         settings: dict[str, Any] = super().init_settings()
         settings["compress_response"] = True  # read when the application is made, so set here
+        limits.raise_for_many_kernels(self.kernel_manager.context)  # made just now, no socket yet
         return settings
 
     def start(self) -> None:
