@@ -23,7 +23,7 @@ LAYERS = {
     "widgets": 5, "live": 5,
     "pages": 6,
     "app": 7, "rehearsal": 7, "testing": 7, "demo": 7, "validate": 7, "serve": 7, "kernels": 7,
-    "voila_app": 7, "template_cache": 7, "fleet": 7,
+    "voila_app": 7, "template_cache": 7, "limits": 7, "fleet": 7,
     "commands": 8, "cli": 8, "__main__": 8, "catalogue": 8,
 }
 FORBIDDEN = {("widgets", "live"), ("live", "widgets"), ("state", "store"), ("store", "state"),
