@@ -18,18 +18,18 @@ CEILING = 1 << 20
 
 
 def descriptors() -> int:
-    """Lift the soft open-files limit to the hard limit; the limit now in force."""
+    """Lift the soft open-files limit to the hard one; the limit now in force (at most CEILING)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    target = CEILING if hard == resource.RLIM_INFINITY else hard
-    if soft != resource.RLIM_INFINITY and soft < target:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
-        return target
-    return soft
+    finite_soft, finite_hard = (CEILING if v == resource.RLIM_INFINITY else min(v, CEILING)
+                                for v in (soft, hard))
+    if finite_soft < finite_hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (finite_hard, hard))
+    return max(finite_soft, finite_hard)
 
 
 def raise_for_many_kernels(context: zmq.Context) -> int:  # type: ignore[type-arg]
     """Before the context's first socket: as many sockets as descriptors. Returns that number."""
-    most = min(descriptors(), CEILING)
+    most = descriptors()
     if context.get(zmq.MAX_SOCKETS) < most:
         context.set(zmq.MAX_SOCKETS, most)
     return int(context.get(zmq.MAX_SOCKETS))

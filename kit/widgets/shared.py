@@ -41,8 +41,9 @@ def shared(klass: type) -> W.Widget:
     """The frozen default instance of ``klass`` (a Layout or style class) in this kernel."""
     part = _SHARED.get(klass)
     if part is None or part.comm is None:
-        frozen = _FROZEN.setdefault(klass, type(f"Shared{klass.__name__}", (_Frozen, klass), {}))
-        part = _SHARED[klass] = frozen()
+        if klass not in _FROZEN:
+            _FROZEN[klass] = type(f"Shared{klass.__name__}", (_Frozen, klass), {})
+        part = _SHARED[klass] = _FROZEN[klass]()
         part._kit_frozen = True
     return part
 
