@@ -16,7 +16,6 @@ import sys
 from typing import Any
 
 LAUNCHER = ("-m", "ipykernel_launcher")
-KERNEL_CLASS = "kit.kernels.kernel.TraineeKernel"
 
 
 def become_kernel(request: dict[str, Any], inherited: list[socket.socket]) -> None:
@@ -78,15 +77,15 @@ def _take_environment(request: dict[str, Any]) -> None:
 def _run_kernel(argv: list[str], env: dict[str, str]) -> int:
     import setproctitle
 
-    from kit.kernels.kernel import TraineeKernelApp
+    from kit.kernels.kernel import TraineeKernel, TraineeKernelApp
 
     setproctitle.setproctitle(" ".join(argv))  # `ps` shows it like a plain kernel
     args = argv[argv.index(LAUNCHER[1]) + 1:]
-    # Read from the environment when ipykernel was imported, i.e. in the parent: set it here.
-    args.append(f"--IPKernelApp.parent_handle={int(env.get('JPY_PARENT_PID') or 0)}")
-    args.append(f"--IPKernelApp.kernel_class={KERNEL_CLASS}")
     sys.argv = [argv[0], *args]
-    app = TraineeKernelApp.instance()
+    # parent_handle is read from the environment when ipykernel is imported, i.e. in the parent.
+    app = TraineeKernelApp.instance()  # made by the parent as it warmed up
+    app.parent_handle = int(env.get("JPY_PARENT_PID") or 0)
+    app.kernel_class = TraineeKernel
     app.initialize(args)  # type: ignore[no-untyped-call]
     app.start()  # type: ignore[no-untyped-call]
     return 0

@@ -9,6 +9,8 @@ import pkgutil
 import sys
 from pathlib import Path
 
+from jupyter_client import localinterfaces
+
 import kit
 from kit.settings import get_settings
 from kit.store.db import preload_driver
@@ -18,7 +20,8 @@ THIRD_PARTY = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell"
                "ipykernel.comm", "ipykernel.debugger", "IPython.core.interactiveshell",
                "IPython.core.debugger", "IPython.core.completerlib", "IPython.core.oinspect",
                "IPython.extensions.storemagic", "IPython.utils.wildcard", "pdb", "pydoc",
-               "faulthandler", "ipywidgets", "anywidget", "jupyter_client.session", "setproctitle")
+               "faulthandler", "ipywidgets", "anywidget", "jupyter_client.session", "setproctitle",
+               "psutil", "tornado.platform.asyncio")
 """What ``IPKernelApp`` imports as it starts (its debugger brings pydevd, ~9 MB a kernel).
 The store's SQL toolkit comes with ``kit.live``; its DB-API driver with :func:`preload_driver`."""
 KIT_PACKAGES = ("kit.state", "kit.live", "kit.widgets", "kit.pages")
@@ -41,8 +44,11 @@ def warm() -> str:
         for module in pkgutil.iter_modules(importlib.import_module(package).__path__,
                                            package + "."):
             importlib.import_module(module.name)
-    importlib.import_module("kit.kernels.kernel")
+    from kit.kernels.kernel import TraineeKernelApp
+
+    TraineeKernelApp.instance().log.debug("warm")  # the app and its logging set-up, made once
     kit.app.load()  # the course, memoised by kit.content.cache for the children
+    localinterfaces.local_ips()  # read once here, not by each kernel as it loads its connection
     preload_driver(get_settings().store_url)
     global MODULES
     MODULES = frozenset(sys.modules)

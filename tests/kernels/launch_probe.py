@@ -26,13 +26,16 @@ FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING')
          "type(__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()).__name__, "
          "'kit.live.trainee' in get_ipython()._sys_modules_keys, "
          "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys')])")
+APP_FACTS = ("__import__('json').dumps([(app := __import__('ipykernel.kernelapp').kernelapp"
+             ".IPKernelApp.instance()).connection_file, app.parent_handle, "
+             "int(__import__('os').environ['JPY_PARENT_PID'])])")
 
 
-async def facts(km: AsyncKernelManager) -> list[Any]:
+async def facts(km: AsyncKernelManager, expression: str = FACTS) -> list[Any]:
     kc = km.client()
     kc.start_channels()
     await kc.wait_for_ready(timeout=60)
-    reply = await kc.execute("", silent=True, user_expressions={"f": FACTS}, reply=True,
+    reply = await kc.execute("", silent=True, user_expressions={"f": expression}, reply=True,
                              timeout=30)
     kc.stop_channels()
     import ast
@@ -67,7 +70,8 @@ async def main(tmp: Path, cwd: str, n: int) -> dict[str, Any]:
     out: dict[str, Any] = {"forked": [km.provisioner.forked is not None for km in kms],
                            "threads": [km.provisioner.forked.launched.threads for km in kms
                                        if km.provisioner.forked],
-                           "facts": [await facts(km) for km in kms]}
+                           "facts": [await facts(km) for km in kms],
+                           "app": [await facts(km, APP_FACTS) for km in kms]}
     sv = supervisor.get()
     out["status"] = ask(sv.path, {"op": "status"})[0]
     out["interrupt"] = await interrupted(kms[0])

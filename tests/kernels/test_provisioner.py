@@ -40,6 +40,7 @@ def test_parent_has_no_loop_zmq_context_engine_or_thread(seen: dict[str, object]
     assert status["threads"] == 1 and status["zmq_context"] is False
     assert status["event_loop"] is False and status["engines"] == 0
     assert status["frozen"] > 10_000  # gc.freeze() moved the warm objects out of collection
+    assert status["app_logging"] is True  # the kernel app and its logging: made here, once
 
 
 def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> None:
@@ -60,6 +61,16 @@ def test_a_forked_kernel_does_not_walk_the_parents_modules(seen: dict[str, objec
     facts = seen["facts"]
     assert isinstance(facts, list)
     assert [f[4:] for f in facts] == [KERNEL_FACTS] * N
+
+
+def test_the_app_the_parent_made_runs_on_each_kernels_own_connection(
+        seen: dict[str, object]) -> None:
+    """The parent makes the app once; each child reads its own launch line and parent pid."""
+    apps = seen["app"]
+    assert isinstance(apps, list) and len(apps) == N
+    for i, (connection_file, parent_handle, parent_pid) in enumerate(apps):
+        assert connection_file.endswith(f"/kernel-{i}.json")
+        assert parent_handle == parent_pid != 0
 
 
 def test_interrupt_restart_and_kill_work_as_for_a_plain_kernel(seen: dict[str, object]) -> None:
