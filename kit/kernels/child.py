@@ -77,7 +77,7 @@ def _take_environment(request: dict[str, Any]) -> None:
 def _run_kernel(argv: list[str], env: dict[str, str]) -> int:
     import setproctitle
 
-    from kit.kernels.kernel import TraineeKernel, TraineeKernelApp
+    from kit.kernels.kernel import TraineeKernelApp
 
     setproctitle.setproctitle(" ".join(argv))  # `ps` shows it like a plain kernel
     args = argv[argv.index(LAUNCHER[1]) + 1:]
@@ -85,7 +85,6 @@ def _run_kernel(argv: list[str], env: dict[str, str]) -> int:
     # parent_handle is read from the environment when ipykernel is imported, i.e. in the parent.
     app = TraineeKernelApp.instance()  # made by the parent as it warmed up
     app.parent_handle = int(env.get("JPY_PARENT_PID") or 0)
-    app.kernel_class = TraineeKernel
     app.initialize(args)  # type: ignore[no-untyped-call]
     app.start()  # type: ignore[no-untyped-call]
     return 0

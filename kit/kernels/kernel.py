@@ -11,7 +11,7 @@ them into every kernel:
   ``%reset --aggressive`` returns ``sys.modules`` to (~1.4 MB). Here the baseline is the parent's
   own set, made once before any fork (:data:`kit.kernels.preload.MODULES`).
 
-Two more steps are done once, not in every kernel:
+Two more steps no longer cost every kernel:
 
 - traitlets' command-line parser has an ``argparse`` option for every configurable trait of
   every class the app knows. The trainee kernelspec's launch line is only
@@ -38,6 +38,7 @@ from ipykernel import ipkernel
 from ipykernel.ipkernel import IPythonKernel
 from ipykernel.kernelapp import IPKernelApp
 from IPython.core import shellapp
+from traitlets import default
 from traitlets.config import Config
 
 
@@ -67,6 +68,10 @@ class TraineeKernel(IPythonKernel):
 
 
 class TraineeKernelApp(IPKernelApp):
+    @default("kernel_class")
+    def _trainee_kernel(self) -> type[TraineeKernel]:
+        return TraineeKernel
+
     def parse_command_line(self, argv: list[str] | None = None) -> None:
         if argv is None or len(argv) != 2 or argv[0] != "-f":
             return super().parse_command_line(argv)

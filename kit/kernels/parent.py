@@ -129,13 +129,13 @@ class Parent:
 
         from kit.kernels.kernel import TraineeKernelApp
 
-        app = TraineeKernelApp.initialized() and TraineeKernelApp.instance()
         loop = getattr(asyncio.get_event_loop_policy(), "_local", None)
         return {"pid": os.getpid(), "threads": threading.active_count(), "key": self.key,
                 "children": sorted(self.children), "zmq_context": zmq.Context._instance is not None,
                 "event_loop": getattr(loop, "_loop", None) is not None,
                 "engines": live_engines(), "frozen": gc.get_freeze_count(),
-                "app_logging": bool(app and getattr(app, "_logging_configured", False))}
+                "app_logging": TraineeKernelApp.initialized()
+                and getattr(TraineeKernelApp.instance(), "_logging_configured", False)}
 
     def _end_children(self) -> None:
         for pid in list(self.children):
