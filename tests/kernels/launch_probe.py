@@ -25,7 +25,9 @@ FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING')
          "__import__('ipykernel.ipkernel').ipkernel.sys is __import__('sys'), "
          "type(__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()).__name__, "
          "'kit.live.trainee' in get_ipython()._sys_modules_keys, "
-         "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys')])")
+         "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys'), "
+         "get_ipython().history_manager.enabled, "
+         "[t.name for t in __import__('threading').enumerate() if 'History' in type(t).__name__]])")
 APP_FACTS = ("__import__('json').dumps([(app := __import__('ipykernel.kernelapp').kernelapp"
              ".IPKernelApp.instance()).connection_file, app.parent_handle, "
              "int(__import__('os').environ['JPY_PARENT_PID'])])")

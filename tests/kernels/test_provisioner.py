@@ -51,13 +51,14 @@ def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> 
                                       for i in range(N)]
 
 
-KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", True, True]
+KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", True, True, False, []]
 
 
 def test_a_forked_kernel_does_not_walk_the_parents_modules(seen: dict[str, object]) -> None:
     """ipykernel's walk over every module (for its debugger) and IPython's set of every module
     name would copy the parent's pages into each kernel; the kit's kernel and app classes skip
-    both (the ``%reset`` baseline is the parent's own set) and leave ``sys`` as it was."""
+    both (the ``%reset`` baseline is the parent's own set) and leave ``sys`` as it was. Nor
+    does a trainee kernel keep an IPython history (no thread, no ``history.sqlite``)."""
     facts = seen["facts"]
     assert isinstance(facts, list)
     assert [f[4:] for f in facts] == [KERNEL_FACTS] * N
