@@ -19,7 +19,7 @@ import sys
 import threading
 from typing import Any
 
-from kit.kernels import preload
+from kit.kernels import ksm, preload
 from kit.kernels.child import become_kernel
 from kit.kernels.protocol import ProtocolError, receive, send
 from kit.store.db import live_engines
@@ -134,6 +134,7 @@ class Parent:
                 "children": sorted(self.children), "zmq_context": zmq.Context._instance is not None,
                 "event_loop": getattr(loop, "_loop", None) is not None,
                 "engines": live_engines(), "frozen": gc.get_freeze_count(),
+                "ksm": ksm.mergeable(),
                 "app_logging": TraineeKernelApp.initialized()
                 and getattr(TraineeKernelApp.instance(), "_logging_configured", False)}
 
@@ -156,6 +157,7 @@ def main(argv: list[str]) -> int:
     parent = Parent(listener, key)
     gc.collect()
     gc.freeze()  # the warm objects stay out of the children's collections: fewer pages copied
+    ksm.enable()  # the pages the children copy and leave identical can be merged again
     try:
         parent.serve()
     finally:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,6 +42,7 @@ def test_parent_has_no_loop_zmq_context_engine_or_thread(seen: dict[str, object]
     assert status["event_loop"] is False and status["engines"] == 0
     assert status["frozen"] > 10_000  # gc.freeze() moved the warm objects out of collection
     assert status["app_logging"] is True  # the kernel app and its logging: made here, once
+    assert status["ksm"] is PER_PROCESS_KSM  # its children's identical pages can be merged
 
 
 def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> None:
@@ -51,14 +53,19 @@ def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> 
                                       for i in range(N)]
 
 
-KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", True, True, False, []]
+PER_PROCESS_KSM = "ksm_merge_any" in (Path("/proc/self/ksm_stat").read_text()
+                                      if Path("/proc/self/ksm_stat").exists() else "")
+"""Linux ≥ 6.4: a process can ask for its pages to be merged, and its children inherit that."""
+KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", True, True, False, [],
+                PER_PROCESS_KSM]
 
 
 def test_a_forked_kernel_does_not_walk_the_parents_modules(seen: dict[str, object]) -> None:
     """ipykernel's walk over every module (for its debugger) and IPython's set of every module
     name would copy the parent's pages into each kernel; the kit's kernel and app classes skip
     both (the ``%reset`` baseline is the parent's own set) and leave ``sys`` as it was. Nor
-    does a trainee kernel keep an IPython history (no thread, no ``history.sqlite``)."""
+    does a trainee kernel keep an IPython history (no thread, no ``history.sqlite``). Where
+    Linux can, each kernel is mergeable (KSM), inherited from the parent."""
     facts = seen["facts"]
     assert isinstance(facts, list)
     assert [f[4:] for f in facts] == [KERNEL_FACTS] * N
