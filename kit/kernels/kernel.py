@@ -23,11 +23,6 @@ Two more steps no longer cost every kernel:
 With the parent's imports of ``psutil`` and ``tornado.platform.asyncio`` (each kernel imported
 them as it started), a kernel at rest holds ~3 MB fewer private pages.
 
-And a trainee kernel keeps no IPython history: Voilà's cells are the notebook's, not anyone's
-input, and a class of forked kernels would otherwise each run a history thread writing to the
-one ``history.sqlite`` of the server's IPython profile (a thread fewer, ~0.4 MB fewer private
-pages a kernel).
-
 Everything else is ipykernel's and IPython's own code.
 """
 
@@ -84,10 +79,6 @@ class TraineeKernelApp(IPKernelApp):
         self.cli_config = Config({"IPKernelApp": {"connection_file": argv[1]}})
         self.update_config(self.cli_config)
         return None
-
-    def init_kernel(self) -> None:
-        self.config.HistoryManager.enabled = False  # in memory only: no thread, no database
-        super().init_kernel()  # type: ignore[no-untyped-call]
 
     def init_code(self) -> None:
         from kit.kernels.preload import MODULES

@@ -26,8 +26,6 @@ FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING')
          "type(__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()).__name__, "
          "'kit.live.trainee' in get_ipython()._sys_modules_keys, "
          "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys'), "
-         "get_ipython().history_manager.enabled, "
-         "[t.name for t in __import__('threading').enumerate() if 'History' in type(t).__name__], "
          "__import__('kit.kernels.ksm').kernels.ksm.mergeable()])")
 APP_FACTS = ("__import__('json').dumps([(app := __import__('ipykernel.kernelapp').kernelapp"
              ".IPKernelApp.instance()).connection_file, app.parent_handle, "
