@@ -7,6 +7,7 @@ and puts the host's settings back. The CPU ``ksmd`` spends is measured with it.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -26,8 +27,12 @@ def merged(measure: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
     """``measure()`` with KSM on, plus what it cost; None where this run cannot switch it on."""
     try:
         saved = {name: (KSM / name).read_text(encoding="ascii").strip() for name in SETTINGS}
+    except OSError:
+        return None
+    try:
         _write({"pages_to_scan": str(PAGES_TO_SCAN), "run": "1"})
     except OSError:
+        _restore(saved)
         return None
     try:
         started = time.monotonic()
@@ -43,12 +48,17 @@ def merged(measure: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
                             "pages_to_scan": PAGES_TO_SCAN,
                             "pages_sharing": _number("pages_sharing")}
     finally:
-        _write(saved)
+        _restore(saved)
 
 
 def _write(values: dict[str, str]) -> None:
     for name, value in values.items():
         (KSM / name).write_text(value, encoding="ascii")
+
+
+def _restore(saved: dict[str, str]) -> None:
+    with contextlib.suppress(OSError):
+        _write(saved)
 
 
 def _number(name: str) -> int:
