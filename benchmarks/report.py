@@ -119,8 +119,10 @@ def _merged(size: int, k: dict[str, Any]) -> str:
     total = (k["pss_sum_mb"] + k["parent_pss_mb"]) / 1024
     return (f"  - 同一个 {size} 人的班,主机开启 KSM(页面合并,`pages_to_scan` {k['pages_to_scan']})"
             f"后 / with the host's KSM on:PSS 合计 + 父进程 = {total:.2f} GB(每内核 PSS 中位数 "
-            f"{k['pss_median_mb']:.1f} MB,USS 合计 {k['uss_sum_mb'] / 1024:.2f} GB);ksmd 用"
-            f" {k['converged_s']:.0f} s 扫完两遍,此后占用 {k['ksmd_cpu_share']:.2f} 个核")
+            f"{k['pss_median_mb']:.1f} MB,USS 合计 {k['uss_sum_mb'] / 1024:.2f} GB);合并用了"
+            f" {k['converged_s']:.0f} s 才稳定({k.get('full_scans', '?')} 遍扫描,其间 ksmd 平均占用"
+            f" {k.get('ksmd_cpu_converging', 0.0):.2f} 个核),此后占用"
+            f" {k['ksmd_cpu_share']:.2f} 个核")
 
 
 def capacity(f: dict[str, Any], meta: dict[str, Any]) -> str:
@@ -136,14 +138,16 @@ def capacity(f: dict[str, Any], meta: dict[str, Any]) -> str:
             f"{biggest['size']} 人的班上每人 {per:.1f} MB,含父进程分摊;目标 ≥ 600);"
             f"这么多人每秒各轮询一次约需 {polls:.2f} 个 CPU 核(每次 "
             f"{biggest['cpu_per_poll_ms']:.2f} ms,在 {biggest['size']} 人时测得)"
-            + _merged_capacity(biggest))
+            + _merged_capacity(f.get("class", [])))
 
 
-def _merged_capacity(biggest: dict[str, Any]) -> str:
-    if not (k := biggest.get("ksm")) or not k["kernels"]:
+def _merged_capacity(classes: list[dict[str, Any]]) -> str:
+    k = next((c["ksm"] for c in classes if c.get("ksm")), None)
+    if not k or not k["kernels"]:
         return ""
     per = (k["pss_sum_mb"] + k["parent_pss_mb"]) / k["kernels"]
-    return f";主机开启 KSM 时每人 {per:.1f} MB,约 {int((22 * 1024) / per)} 名"
+    return (f";主机开启 KSM 时每人 {per:.1f} MB(在 {k['size']} 人的班上),"
+            f"约 {int((22 * 1024) / per)} 名")
 
 
 def _fmt(fig: measure.Figure) -> str:
