@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from benchmarks import memory
+from benchmarks import ksm, memory
 from benchmarks.servers import Running
 from kit.store import Store, workshops
 
@@ -122,7 +122,9 @@ def page_rss(browser: Any, server: Running, ready: str, pages: int) -> list[memo
 def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str, Any]:
     """Instructor opens an activity → visible on every trainee page; trainee submits → chart.
 
-    Also the trainees' kernel RSS once the activity is shown (the memory figure's definition).
+    Also the trainees' kernel RSS once the activity is shown (the memory figure's definition),
+    and again with the host's page merging on while the pages stay open and polling, where this
+    run may switch it on (``benchmarks/ksm.py``).
     """
     store = Store(db)
     ws, key = workshops.create(store, "延迟测量", (3,))
@@ -150,7 +152,8 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     time.sleep(1.0)
     used = rss(server, mine)
     parent = server.parent()
-    shared = memory.of(parent.pid) if parent else None
+    parent_pss = _pss(parent)
+    merged = ksm.merged(lambda: {"memory": rss(server, mine), "parent_pss": _pss(parent)})
     shown = []
     for n, page in enumerate(trainees, 1):
         card = page.locator(".kit-question").first
@@ -164,7 +167,12 @@ def live_latency(browser: Any, server: Running, db: str, pages: int) -> dict[str
     return {"open_p50": _pct(opened, 50), "open_p95": _pct(opened, 95),
             "sent_p50": _pct(sent, 50), "sent_p95": _pct(sent, 95),
             "submit_p50": _pct(shown, 50), "submit_p95": _pct(shown, 95), "memory": used,
-            "parent_pss": shared.pss if shared else 0.0}
+            "parent_pss": parent_pss, "merged": merged}
+
+
+def _pss(proc: Any) -> float:
+    got = memory.of(proc.pid) if proc else None
+    return got.pss if got else 0.0
 
 
 def kernels_left(browser: Any, servers: tuple[Running, ...], pages: int,

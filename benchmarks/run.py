@@ -169,6 +169,9 @@ def _page_memory(chromium: Any, bare: servers.Running, kit: servers.Running, db:
     latency = browser.live_latency(chromium, kit, db, pages)
     out: dict[str, Any] = {"latency": latency, "parent_pss": latency.pop("parent_pss")}
     out |= _memory_figures("kit", "activity shown", latency.pop("memory"), "shown_kit")
+    if merged := latency.pop("merged"):  # the same pages, still open, with the host's KSM on
+        out |= _memory_figures("kit", "activity shown, KSM", merged.pop("memory"), "shown_kit_ksm")
+        out["ksm_live"] = merged
     out |= _memory_figures("bare", "interactive", browser.page_rss(chromium, bare, "ok", pages),
                            "shown_bare")
     return out
@@ -247,7 +250,8 @@ def run_all(meta: dict[str, Any], tmp: Path, pg: str | None) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="under 3 minutes")
+    parser.add_argument("--quick", action="store_true",
+                        help="a few minutes (about 3 more as root: the two KSM passes)")
     parser.add_argument("--pg", help="also load-test this PostgreSQL URL")
     parser.add_argument("--smoke", action="store_true",
                         help="tiny sizes to prove the harness runs (tests); not for figures")
