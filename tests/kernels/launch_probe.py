@@ -26,7 +26,9 @@ FACTS = ("__import__('json').dumps([__import__('os').environ.get('QUERY_STRING')
          "type(__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()).__name__, "
          "'kit.live.trainee' in get_ipython()._sys_modules_keys, "
          "__import__('IPython.core.shellapp').core.shellapp.sys is __import__('sys'), "
-         "__import__('kit.kernels.ksm').kernels.ksm.mergeable()])")
+         "__import__('kit.kernels.ksm').kernels.ksm.mergeable(), "
+         "sorted(t for t in __import__('comm').get_comm_manager().targets "
+         "if t.startswith('jupyter.widget'))])")
 APP_FACTS = ("__import__('json').dumps([(app := __import__('ipykernel.kernelapp').kernelapp"
              ".IPKernelApp.instance()).connection_file, app.parent_handle, "
              "int(__import__('os').environ['JPY_PARENT_PID'])])")

@@ -56,14 +56,17 @@ def test_each_kernel_has_its_own_launch_environment(seen: dict[str, object]) -> 
 PER_PROCESS_KSM = "ksm_merge_any" in (Path("/proc/self/ksm_stat").read_text()
                                       if Path("/proc/self/ksm_stat").exists() else "")
 """Linux ≥ 6.4: a process can ask for its pages to be merged, and its children inherit that."""
-KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", True, True, PER_PROCESS_KSM]
+KERNEL_FACTS = ["TraineeKernel", 0, True, "TraineeKernelApp", True, True, PER_PROCESS_KSM,
+                ["jupyter.widget", "jupyter.widget.control"]]
 
 
 def test_a_forked_kernel_does_not_walk_the_parents_modules(seen: dict[str, object]) -> None:
     """ipykernel's walk over every module (for its debugger) and IPython's set of every module
     name would copy the parent's pages into each kernel; the kit's kernel and app classes skip
     both (the ``%reset`` baseline is the parent's own set) and leave ``sys`` as it was. Where
-    Linux can, each kernel is mergeable (KSM), inherited from the parent."""
+    Linux can, each kernel is mergeable (KSM), inherited from the parent. ipywidgets' comm
+    targets are registered in each kernel (the parent imported ipywidgets with no kernel
+    running), so that a page fetches all widget states in one message."""
     facts = seen["facts"]
     assert isinstance(facts, list)
     assert [f[4:] for f in facts] == [KERNEL_FACTS] * N
