@@ -9,8 +9,13 @@ from tests.serverproc import Server
 T = 60_000
 
 
-def test_trainee_page_fetches_all_widget_states_at_once(server: Server,
-                                                        context: tuple[Any, Any]) -> None:
+def _text(payload: str | bytes) -> str:
+    return payload if isinstance(payload, str) else payload.decode("utf-8", "replace")
+
+
+def test_trainee_page_fetches_all_widget_states_at_once(
+    server: Server, context: tuple[Any, Any]
+) -> None:
     """ipywidgets' control comm answers the page with every state in one ``update_states``;
     without it the page sends a ``request_state`` per widget (~50 round trips on a phone)."""
     ctx, outside = context
@@ -18,10 +23,8 @@ def test_trainee_page_fetches_all_widget_states_at_once(server: Server,
     received: list[str] = []
 
     def watch(ws: Any) -> None:
-        ws.on("framesent", lambda p: sent.append(p if isinstance(p, str) else p.decode("utf-8",
-                                                                                      "replace")))
-        ws.on("framereceived", lambda p: received.append(
-            p if isinstance(p, str) else p.decode("utf-8", "replace")))
+        ws.on("framesent", lambda p: sent.append(_text(p)))
+        ws.on("framereceived", lambda p: received.append(_text(p)))
 
     page = ctx.new_page()
     page.on("websocket", watch)
